@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using Strata.Data;
+using Strata.Data.Curated;
+
+namespace Strata.Cli.Commands;
+
+public sealed class ValidateCommand : Command<ValidateCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "[PATH]")]
+        [Description("A data folder (with actors.yaml), or a chronology file or folder checked against the bundled actors and codebook. Default: the bundled data.")]
+        public string? Path { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var bundled = DataFolder.Bundled();
+        var path = settings.Path ?? bundled.Root;
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new UsageException($"no such file or directory: {path}");
+        }
+
+        var issues = new List<DataIssue>();
+        ReferenceData reference;
+        string chronology;
+        if (Directory.Exists(path) && DataFolder.IsDataFolder(path))
+        {
+            var folder = new DataFolder(path);
+            var (r, referenceIssues) = CuratedData.ReadReference(folder);
+            issues.AddRange(referenceIssues);
+            reference = r;
+            chronology = folder.ChronologyPath;
+        }
+        else
+        {
+            reference = CuratedData.RequireReference(bundled);
+            chronology = path;
+        }
+
+        var read = Directory.Exists(chronology) || File.Exists(chronology)
+            ? CuratedData.ReadChronology(reference, chronology, "validate")
+            : new ChronologyReadResult([], [], []);
+        issues.AddRange(read.Issues);
+        foreach (var issue in issues)
+        {
+            Console.Error.WriteLine(issue.ToString());
+        }
+        var sourced = read.Events.Count(e => e.Sources.Count > 0);
+        if (issues.Count > 0)
+        {
+            Console.Error.WriteLine($"strata: {issues.Count} problem(s) in {read.Files.Count} file(s); {read.Events.Count} event(s) passed.");
+            return ExitCode.DataError;
+        }
+        Console.WriteLine($"ok: {read.Events.Count} events in {read.Files.Count} file(s), all sourced ({sourced}); {reference.Actors.All.Count} actors; {reference.Codebook.Count} CAMEO codes.");
+        return ExitCode.Ok;
+    }
+}

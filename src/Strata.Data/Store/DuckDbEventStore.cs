@@ -1,0 +1,294 @@
+using System.Data.Common;
+using System.Globalization;
+using DuckDB.NET.Data;
+using Strata.Domain;
+
+namespace Strata.Data.Store;
+
+/// <summary>The embedded store: one DuckDB file, created and migrated on first use.</summary>
+public sealed class DuckDbEventStore : IEventStore
+{
+    private readonly DuckDBConnection _connection;
+
+    private DuckDbEventStore(DuckDBConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>Opens the store at <paramref name="path"/>, creating the file and its folder when missing.</summary>
+    public static DuckDbEventStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+        DuckDBConnection connection;
+        try
+        {
+            connection = new DuckDBConnection($"Data Source={full}");
+            connection.Open();
+        }
+        catch (DuckDBException e)
+        {
+            throw new DataException($"cannot open the store {full}: {FirstLine(e.Message)}", e);
+        }
+        var store = new DuckDbEventStore(connection, full);
+        try
+        {
+            store.Migrate();
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+        return store;
+    }
+
+    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    private void Migrate()
+    {
+        Execute("CREATE TABLE IF NOT EXISTS strata_schema (version INTEGER NOT NULL, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");
+        var current = Convert.ToInt32(Scalar("SELECT coalesce(max(version), 0) FROM strata_schema"), CultureInfo.InvariantCulture);
+        if (current > Schema.Latest)
+        {
+            throw new DataException($"the store {Path} has schema version {current}, newer than this build of Strata knows ({Schema.Latest}); upgrade Strata or use another --db");
+        }
+        foreach (var (version, description, sql) in Schema.Migrations)
+        {
+            if (version <= current)
+            {
+                continue;
+            }
+            using var tx = _connection.BeginTransaction();
+            Execute(sql);
+            Execute("INSERT INTO strata_schema VALUES ($1, $2, now())", version, description);
+            tx.Commit();
+            current = version;
+        }
+        SchemaVersion = current;
+    }
+
+    public IReadOnlyList<DatasetInfo> Datasets()
+    {
+        using var cmd = Command("SELECT name, kind, path, content_hash, event_count, loaded_at FROM datasets ORDER BY name");
+        using var r = cmd.ExecuteReader();
+        var list = new List<DatasetInfo>();
+        while (r.Read())
+        {
+            list.Add(new DatasetInfo(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetDateTime(5)));
+        }
+        return list;
+    }
+
+    public LoadResult LoadDataset(string name, string kind, string path, string contentHash, IReadOnlyList<Event> events)
+    {
+        Check.NotBlank(name);
+        Check.NotNull(events);
+        var before = Convert.ToInt32(Scalar("SELECT count(*) FROM events WHERE dataset = $1", name), CultureInfo.InvariantCulture);
+        var previousHash = Scalar("SELECT content_hash FROM datasets WHERE name = $1", name) as string;
+
+        using var tx = _connection.BeginTransaction();
+        Execute("DELETE FROM events WHERE dataset = $1", name);
+        Execute("DELETE FROM event_sources WHERE dataset = $1", name);
+        Execute("DELETE FROM event_disputes WHERE dataset = $1", name);
+        AppendEvents(name, events);
+
+        var clash = Scalar("""
+            SELECT min(e.id) FROM events e
+            WHERE e.dataset = $1 AND EXISTS (SELECT 1 FROM events o WHERE o.id = e.id AND o.dataset <> $1)
+            """, name) as string;
+        if (clash is not null)
+        {
+            tx.Rollback();
+            throw new DataException($"event id '{clash}' already belongs to another data set; ids must be unique across data sets");
+        }
+        Execute("DELETE FROM datasets WHERE name = $1", name);
+        Execute("INSERT INTO datasets VALUES ($1, $2, $3, $4, $5, now())", name, kind, path, contentHash, (long)events.Count);
+        tx.Commit();
+        return new LoadResult(name, before, events.Count, previousHash == contentHash && before == events.Count);
+    }
+
+    private void AppendEvents(string dataset, IReadOnlyList<Event> events)
+    {
+        using (var appender = _connection.CreateAppender("events"))
+        {
+            foreach (var e in events)
+            {
+                var row = appender.CreateRow()
+                    .AppendValue(e.Id)
+                    .AppendValue(dataset)
+                    .AppendValue(e.Date.Start)
+                    .AppendValue(e.Date.End)
+                    .AppendValue(e.Date.Precision.ToString())
+                    .AppendValue(e.Date.Text)
+                    .AppendValue(e.Source)
+                    .AppendValue(e.Target)
+                    .AppendValue(e.Witnesses.ToList())
+                    .AppendValue(e.Code.Value)
+                    .AppendValue(e.Code.Root)
+                    .AppendValue((sbyte)e.QuadClass)
+                    .AppendValue(e.Goldstein)
+                    .AppendValue(e.Magnitude?.Value)
+                    .AppendValue(e.Magnitude?.Unit)
+                    .AppendValue(e.Level.ToString().ToLowerInvariant())
+                    .AppendValue(e.Confidence.ToString().ToLowerInvariant())
+                    .AppendValue(e.Description)
+                    .AppendValue(e.Tags.ToList())
+                    .AppendValue(e.Provenance?.File ?? "")
+                    .AppendValue(e.Provenance?.Line ?? 0L);
+                row.EndRow();
+            }
+        }
+        using (var appender = _connection.CreateAppender("event_sources"))
+        {
+            foreach (var e in events)
+            {
+                for (var i = 0; i < e.Sources.Count; i++)
+                {
+                    var c = e.Sources[i];
+                    appender.CreateRow()
+                        .AppendValue(e.Id).AppendValue(dataset).AppendValue(i)
+                        .AppendValue(c.Author).AppendValue(c.Title).AppendValue(c.Publisher).AppendValue(c.Date?.Text)
+                        .AppendValue(c.Url).AppendValue(c.ArchiveId).AppendValue(c.Page)
+                        .EndRow();
+                }
+            }
+        }
+        using (var appender = _connection.CreateAppender("event_disputes"))
+        {
+            foreach (var e in events)
+            {
+                for (var i = 0; i < e.Disputes.Count; i++)
+                {
+                    appender.CreateRow().AppendValue(e.Id).AppendValue(dataset).AppendValue(i)
+                        .AppendValue(e.Disputes[i].Field).AppendValue(e.Disputes[i].Note).EndRow();
+                }
+            }
+        }
+    }
+
+    public long Count(EventFilter filter)
+    {
+        var (where, args) = EventSql.Where(filter);
+        return Convert.ToInt64(Scalar($"SELECT count(*) FROM events e WHERE {where}", args), CultureInfo.InvariantCulture);
+    }
+
+    public IReadOnlyList<Event> Query(EventFilter filter)
+    {
+        var (where, args) = EventSql.Where(filter);
+        var limit = filter.Limit is { } n ? $" LIMIT {n.ToString(CultureInfo.InvariantCulture)}" : "";
+        var selected = $"SELECT e.id, e.dataset FROM events e WHERE {where} ORDER BY e.date_start, e.date_end, e.id{limit}";
+
+        var citations = new Dictionary<(string, string), List<Citation>>();
+        using (var cmd = Command($"""
+            SELECT s.event_id, s.dataset, s.author, s.title, s.publisher, s.date_text, s.url, s.archive_id, s.page
+            FROM event_sources s JOIN ({selected}) k ON k.id = s.event_id AND k.dataset = s.dataset
+            ORDER BY s.event_id, s.ordinal
+            """, args))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var key = (r.GetString(0), r.GetString(1));
+                if (!citations.TryGetValue(key, out var list))
+                {
+                    citations[key] = list = [];
+                }
+                list.Add(new Citation(
+                    Str(r, 2), r.GetString(3), Str(r, 4), Str(r, 5) is { } d ? PartialDate.Parse(d) : null, Str(r, 6), Str(r, 7), Str(r, 8)));
+            }
+        }
+
+        var disputes = new Dictionary<(string, string), List<Dispute>>();
+        using (var cmd = Command($"""
+            SELECT d.event_id, d.dataset, d.field, d.note
+            FROM event_disputes d JOIN ({selected}) k ON k.id = d.event_id AND k.dataset = d.dataset
+            ORDER BY d.event_id, d.ordinal
+            """, args))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var key = (r.GetString(0), r.GetString(1));
+                if (!disputes.TryGetValue(key, out var list))
+                {
+                    disputes[key] = list = [];
+                }
+                list.Add(new Dispute(r.GetString(2), r.GetString(3)));
+            }
+        }
+
+        var events = new List<Event>();
+        using (var cmd = Command($"""
+            SELECT e.id, e.dataset, e.date_text, e.source, e.target, e.witnesses, e.cameo, e.goldstein, e.magnitude, e.magnitude_unit,
+                   e.level, e.confidence, e.description, e.tags, e.origin_file, e.origin_line
+            FROM events e WHERE {where} ORDER BY e.date_start, e.date_end, e.id{limit}
+            """, args))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var key = (r.GetString(0), r.GetString(1));
+                events.Add(new Event
+                {
+                    Id = key.Item1,
+                    Date = PartialDate.Parse(r.GetString(2)),
+                    Source = r.GetString(3),
+                    Target = r.GetString(4),
+                    Witnesses = StrList(r, 5),
+                    Code = EventCode.Parse(r.GetString(6)),
+                    Goldstein = r.GetDouble(7),
+                    Magnitude = r.IsDBNull(8) ? null : new Magnitude(r.GetDouble(8), Str(r, 9) ?? ""),
+                    Level = Enum.Parse<EventLevel>(r.GetString(10), ignoreCase: true),
+                    Confidence = Enum.Parse<Confidence>(r.GetString(11), ignoreCase: true),
+                    Description = r.GetString(12),
+                    Tags = StrList(r, 13),
+                    Sources = citations.GetValueOrDefault(key) ?? [],
+                    Disputes = disputes.GetValueOrDefault(key) ?? [],
+                    Provenance = new Provenance(key.Item2, r.GetString(14), r.GetInt64(15)),
+                });
+            }
+        }
+        return events;
+    }
+
+    private static string? Str(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static List<string> StrList(DbDataReader r, int i) =>
+        r.IsDBNull(i) ? [] : r.GetFieldValue<List<string>>(i);
+
+    private DuckDBCommand Command(string sql, params object?[] args)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var a in args)
+        {
+            cmd.Parameters.Add(new DuckDBParameter(a ?? DBNull.Value));
+        }
+        return cmd;
+    }
+
+    private void Execute(string sql, params object?[] args)
+    {
+        using var cmd = Command(sql, args);
+        cmd.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params object?[] args)
+    {
+        using var cmd = Command(sql, args);
+        var v = cmd.ExecuteScalar();
+        return v is DBNull ? null : v;
+    }
+
+    public void Dispose() => _connection.Dispose();
+}

@@ -1,0 +1,66 @@
+namespace Strata.Data.Store;
+
+/// <summary>
+/// The store's schema, as an ordered list of migrations. A store records the last migration applied; opening
+/// it applies the rest in order, each in its own transaction. Add a migration; never edit an applied one.
+/// </summary>
+internal static class Schema
+{
+    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations =
+    [
+        (1, "events, their sources and disputes, and the data sets they came from", """
+            CREATE TABLE datasets (
+                name          VARCHAR PRIMARY KEY,
+                kind          VARCHAR NOT NULL,
+                path          VARCHAR NOT NULL,
+                content_hash  VARCHAR NOT NULL,
+                event_count   BIGINT  NOT NULL,
+                loaded_at     TIMESTAMP NOT NULL
+            );
+            CREATE TABLE events (
+                id              VARCHAR NOT NULL,
+                dataset         VARCHAR NOT NULL,
+                date_start      DATE    NOT NULL,
+                date_end        DATE    NOT NULL,
+                date_precision  VARCHAR NOT NULL,
+                date_text       VARCHAR NOT NULL,
+                source          VARCHAR NOT NULL,
+                target          VARCHAR NOT NULL,
+                witnesses       VARCHAR[],
+                cameo           VARCHAR NOT NULL,
+                root            VARCHAR NOT NULL,
+                quad_class      TINYINT NOT NULL,
+                goldstein       DOUBLE  NOT NULL,
+                magnitude       DOUBLE,
+                magnitude_unit  VARCHAR,
+                level           VARCHAR NOT NULL,
+                confidence      VARCHAR NOT NULL,
+                description     VARCHAR NOT NULL,
+                tags            VARCHAR[],
+                origin_file     VARCHAR NOT NULL,
+                origin_line     BIGINT  NOT NULL
+            );
+            CREATE TABLE event_sources (
+                event_id    VARCHAR NOT NULL,
+                dataset     VARCHAR NOT NULL,
+                ordinal     INTEGER NOT NULL,
+                author      VARCHAR,
+                title       VARCHAR NOT NULL,
+                publisher   VARCHAR,
+                date_text   VARCHAR,
+                url         VARCHAR,
+                archive_id  VARCHAR,
+                page        VARCHAR
+            );
+            CREATE TABLE event_disputes (
+                event_id  VARCHAR NOT NULL,
+                dataset   VARCHAR NOT NULL,
+                ordinal   INTEGER NOT NULL,
+                field     VARCHAR NOT NULL,
+                note      VARCHAR NOT NULL
+            );
+            """),
+    ];
+
+    public static int Latest => Migrations[^1].Version;
+}

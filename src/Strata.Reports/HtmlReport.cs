@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text;
+using Strata.Domain;
+
+namespace Strata.Reports;
+
+/// <summary>
+/// Writes the report as one self-contained HTML file: styles, chart and table inline, no script or font
+/// fetched from anywhere, readable offline and in print.
+/// </summary>
+public static class HtmlReport
+{
+    public static string Render(ReportModel model)
+    {
+        Check.NotNull(model);
+        var inv = CultureInfo.InvariantCulture;
+        var events = model.Events;
+        var sb = new StringBuilder(64 * 1024);
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+        sb.Append(inv, $"<title>{Html.Escape(model.Title)}</title>\n<style>{Styles}</style>\n</head>\n<body>\n");
+        sb.Append(inv, $"<header><h1>{Html.Escape(model.Title)}</h1>");
+        sb.Append(inv, $"<p class=\"meta\">Generated {model.GeneratedAt:yyyy-MM-dd HH:mm} UTC by Strata from {events.Count} events.</p></header>\n");
+
+        sb.Append("<main>\n<section id=\"summary\"><h2>The chronology at a glance</h2>\n");
+        AppendSummary(sb, model);
+        sb.Append("</section>\n");
+
+        sb.Append("<section id=\"timeline-section\"><h2>Timeline by dyad and level</h2>\n");
+        sb.Append("<p class=\"note\">Each row is a pair of actors; each mark an event, placed at its date. ");
+        sb.Append("Diamonds are structural events (treaties, wars, lasting aid regimes), large dots conjunctural ones (summits, aid rounds, crises), ");
+        sb.Append("small dots episodic signals. A bar spans an event known only to within a range longer than a quarter. ");
+        sb.Append("Hover for the event, click to jump to its sources.</p>\n");
+        sb.Append("<figure>");
+        sb.Append(TimelineChart.Render(events, model.Actors));
+        sb.Append("<figcaption><span class=\"key structural\">◆ structural</span> <span class=\"key conjunctural\">● conjunctural</span> ");
+        sb.Append("<span class=\"key episodic\">• episodic</span> <span class=\"key range\">▬ imprecise date</span>");
+        sb.Append(" — Source: Strata curated chronology (each event's citations below).</figcaption></figure>\n</section>\n");
+
+        sb.Append("<section id=\"events\"><h2>Events and their sources</h2>\n");
+        sb.Append("<p class=\"no-print\"><label>Filter: <input id=\"filter\" type=\"search\" placeholder=\"actor, word, year…\" autocomplete=\"off\"></label> <span id=\"shown\"></span></p>\n");
+        sb.Append("<table id=\"event-table\"><thead><tr><th>Date</th><th>Dyad</th><th>Event</th><th>Level</th><th>Sources</th></tr></thead><tbody>\n");
+        foreach (var e in events)
+        {
+            AppendEventRow(sb, e, model);
+        }
+        sb.Append("</tbody></table>\n</section>\n");
+
+        sb.Append("<section id=\"provenance\"><h2>Provenance</h2><ul>");
+        foreach (var line in model.Provenance)
+        {
+            sb.Append(inv, $"<li>{Html.Escape(line)}</li>");
+        }
+        sb.Append("<li>CAMEO codes and Goldstein scores: GDELT's CAMEO tables, as bundled in <code>data/codebooks/cameo.tsv</code>.</li>");
+        sb.Append("</ul></section>\n</main>\n");
+        sb.Append(inv, $"<script>{Script}</script>\n</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    private static void AppendSummary(StringBuilder sb, ReportModel model)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var events = model.Events;
+        if (events.Count == 0)
+        {
+            sb.Append("<p>No events.</p>");
+            return;
+        }
+        var first = events.Min(e => e.Date.Start.Year);
+        var last = events.Max(e => e.Date.End.Year);
+        var sources = events.SelectMany(e => e.Sources).Select(c => c.ToReference()).Distinct().Count();
+        var disputed = events.Count(e => e.Disputes.Count > 0);
+        sb.Append("<dl class=\"stats\">");
+        sb.Append(inv, $"<div><dt>Events</dt><dd>{events.Count}</dd></div>");
+        sb.Append(inv, $"<div><dt>Span</dt><dd>{first}–{last}</dd></div>");
+        foreach (var level in Enum.GetValues<EventLevel>())
+        {
+            sb.Append(inv, $"<div><dt>{level}</dt><dd>{events.Count(e => e.Level == level)}</dd></div>");
+        }
+        sb.Append(inv, $"<div><dt>Distinct sources</dt><dd>{sources}</dd></div>");
+        sb.Append(inv, $"<div><dt>Disputed</dt><dd>{disputed}</dd></div>");
+        sb.Append("</dl>\n<table class=\"compact\"><thead><tr><th>Dyad</th><th>Events</th><th>Structural</th><th>Conjunctural</th><th>Episodic</th><th>Mean Goldstein</th></tr></thead><tbody>");
+        foreach (var g in events.GroupBy(TimelineChart.DyadKey).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            sb.Append(inv, $"<tr><td>{Html.Escape(g.Key)}</td><td>{g.Count()}</td>");
+            foreach (var level in Enum.GetValues<EventLevel>())
+            {
+                sb.Append(inv, $"<td>{g.Count(e => e.Level == level)}</td>");
+            }
+            sb.Append(inv, $"<td>{g.Average(e => e.Goldstein):+0.0;-0.0;0.0}</td></tr>");
+        }
+        sb.Append("</tbody></table>\n");
+    }
+
+    private static void AppendEventRow(StringBuilder sb, Event e, ReportModel model)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var level = e.Level.ToString().ToLowerInvariant();
+        var codeName = model.Codebook.Find(e.Code.Value)?.Name ?? "";
+        sb.Append(inv, $"<tr id=\"ev-{e.Id}\" class=\"{level}\" data-year=\"{e.Date.Start.Year}\">");
+        sb.Append(inv, $"<td class=\"date\">{Html.Escape(e.Date.Text)}</td>");
+        sb.Append(inv, $"<td class=\"dyad\">{ActorName(model, e.Source, e.Date)} → {ActorName(model, e.Target, e.Date)}");
+        if (e.Witnesses.Count > 0)
+        {
+            sb.Append(inv, $"<br><small>witnessed by {string.Join(", ", e.Witnesses.Select(w => ActorName(model, w, e.Date)))}</small>");
+        }
+        sb.Append("</td><td>");
+        sb.Append(Html.Escape(e.Description));
+        sb.Append(inv, $"<br><small class=\"code\">CAMEO {e.Code} {Html.Escape(codeName)} · Goldstein {e.Goldstein:+0.0;-0.0;0.0}");
+        if (e.Magnitude is not null)
+        {
+            sb.Append(inv, $" · {Html.Escape(e.Magnitude.ToString())}");
+        }
+        sb.Append(inv, $" · <span class=\"id\">{Html.Escape(e.Id)}</span></small>");
+        foreach (var d in e.Disputes)
+        {
+            sb.Append(inv, $"<div class=\"dispute\"><strong>Sources disagree on {Html.Escape(d.Field)}:</strong> {Html.Escape(d.Note)}</div>");
+        }
+        sb.Append(inv, $"</td><td>{level}<br><small>{e.Confidence.ToString().ToLowerInvariant()} confidence</small></td><td><ol class=\"sources\">");
+        foreach (var c in e.Sources)
+        {
+            var text = Html.Escape(c.ToReference());
+            sb.Append(c.Url is null ? $"<li>{text}</li>" : $"<li>{text} <a href=\"{Html.Escape(c.Url)}\" rel=\"noreferrer\">link</a></li>");
+        }
+        sb.Append("</ol></td></tr>\n");
+    }
+
+    private static string ActorName(ReportModel model, string code, PartialDate date) =>
+        Html.Escape(model.Actors.Find(code)?.NameOn(date.Midpoint) ?? code);
+
+    private const string Styles = """
+        :root { --ink:#1d2329; --muted:#5b6570; --line:#d9dee3; --band:#f4f6f8; --structural:#8e1b1b; --conjunctural:#1f5f99; --episodic:#6b7480; }
+        * { box-sizing: border-box; }
+        body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
+        header, main { max-width: 1180px; margin: 0 auto; padding: 0 20px; }
+        header { padding-top: 24px; border-bottom: 1px solid var(--line); }
+        h1 { font-size: 1.6rem; margin: 0 0 4px; }
+        h2 { font-size: 1.2rem; margin: 28px 0 8px; }
+        .meta, .note, figcaption, small { color: var(--muted); }
+        .stats { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0 16px; }
+        .stats div { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; min-width: 110px; }
+        .stats dt { font-size: .75rem; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+        .stats dd { margin: 0; font-size: 1.3rem; font-weight: 600; }
+        figure { margin: 0; }
+        svg.chart { width: 100%; height: auto; font-size: 12px; }
+        svg .band { fill: var(--band); }
+        svg .grid-major { stroke: #c5ccd3; stroke-width: 1; }
+        svg .grid-minor { stroke: #e3e7eb; stroke-width: 1; }
+        svg .axis { fill: var(--muted); font-size: 11px; }
+        svg .row-label { fill: var(--ink); font-size: 12px; }
+        svg .mark.structural { fill: var(--structural); }
+        svg .mark.conjunctural { fill: var(--conjunctural); fill-opacity: .85; }
+        svg .mark.episodic { fill: var(--episodic); }
+        svg .mark rect { fill-opacity: .45; }
+        svg .mark:hover { stroke: #000; stroke-width: 1.5; }
+        .key.structural { color: var(--structural); } .key.conjunctural { color: var(--conjunctural); } .key.episodic { color: var(--episodic); }
+        table { border-collapse: collapse; width: 100%; font-size: .88rem; }
+        th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+        th { background: var(--band); position: sticky; top: 0; }
+        table.compact { width: auto; } table.compact td:not(:first-child) { text-align: right; }
+        td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
+        tr.structural td:first-child { border-left: 4px solid var(--structural); }
+        tr.conjunctural td:first-child { border-left: 4px solid var(--conjunctural); }
+        tr.episodic td:first-child { border-left: 4px solid var(--episodic); }
+        tr:target { background: #fff6d6; }
+        ol.sources { margin: 0; padding-left: 18px; }
+        .dispute { margin-top: 4px; padding: 4px 8px; background: #fff3e0; border-left: 3px solid #e08a00; font-size: .85rem; }
+        .id { font-family: "DejaVu Sans Mono", monospace; }
+        input[type=search] { padding: 4px 8px; width: 260px; }
+        @media print { .no-print { display: none; } th { position: static; } tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+        """;
+
+    private const string Script = """
+        (function () {
+          var input = document.getElementById('filter');
+          var rows = Array.prototype.slice.call(document.querySelectorAll('#event-table tbody tr'));
+          var shown = document.getElementById('shown');
+          function apply() {
+            var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+            var n = 0;
+            rows.forEach(function (r) {
+              var text = r.textContent.toLowerCase();
+              var ok = words.every(function (w) { return text.indexOf(w) >= 0; });
+              r.style.display = ok ? '' : 'none';
+              if (ok) { n++; }
+            });
+            shown.textContent = n + ' of ' + rows.length + ' events shown';
+          }
+          input.addEventListener('input', apply);
+          apply();
+        })();
+        """;
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace Strata;
+
+/// <summary>The one place where Strata checks arguments and throws for them.</summary>
+public static class Check
+{
+    public static string NotBlank([NotNull] string? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            ThrowHelper.Argument(name, "must not be empty");
+        }
+        return value;
+    }
+
+    public static T NotNull<T>([NotNull] T? value, [CallerArgumentExpression(nameof(value))] string? name = null)
+        where T : class
+    {
+        if (value is null)
+        {
+            ThrowHelper.ArgumentNull(name);
+        }
+        return value;
+    }
+
+    public static double InRange(double value, double min, double max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (double.IsNaN(value) || value < min || value > max)
+        {
+            ThrowHelper.ArgumentOutOfRange(name, $"must be between {min} and {max}, was {value}");
+        }
+        return value;
+    }
+
+    public static void That(bool condition, string message, [CallerArgumentExpression(nameof(condition))] string? name = null)
+    {
+        if (!condition)
+        {
+            ThrowHelper.Argument(name, message);
+        }
+    }
+}
+
+/// <summary>Throw helpers, kept out of line so that the checks above stay small.</summary>
+public static class ThrowHelper
+{
+    [DoesNotReturn]
+    public static void Argument(string? name, string message) => throw new ArgumentException($"{name} {message}", name);
+
+    [DoesNotReturn]
+    public static void ArgumentNull(string? name) => throw new ArgumentNullException(name);
+
+    [DoesNotReturn]
+    public static void ArgumentOutOfRange(string? name, string message) => throw new ArgumentOutOfRangeException(name, message);
+
+    [DoesNotReturn]
+    public static T Format<T>(string message) => throw new FormatException(message);
+}
