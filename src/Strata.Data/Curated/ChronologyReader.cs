@@ -55,23 +55,28 @@ public sealed partial class ChronologyReader(ActorRegistry actors, CameoCodebook
                 foreach (var node in top.NodeList("events", required: true, "events"))
                 {
                     var e = ReadEvent(doc, node, dataset);
-                    if (e is null)
+                    var id = e?.Id ?? IdOf(node);
+                    if (id is not null && !firstSeen.TryAdd(id, (display, (int)node.Start.Line)))
                     {
+                        var first = firstSeen[id];
+                        var where = first.File == display ? $"line {first.Line}" : $"{first.File}:{first.Line}";
+                        doc.Report(node, "id", $"duplicate id '{id}'; first defined at {where}");
                         continue;
                     }
-                    if (firstSeen.TryGetValue(e.Id, out var first))
+                    if (e is not null)
                     {
-                        doc.Report(node, "id", $"duplicate id '{e.Id}'; first defined at {first.File}:{first.Line}");
-                        continue;
+                        events.Add(e);
                     }
-                    firstSeen[e.Id] = (display, (int)node.Start.Line);
-                    events.Add(e);
                 }
             }
             issues.AddRange(doc.IssuesInOrder);
         }
         return new ChronologyReadResult(events, issues, files);
     }
+
+    private static string? IdOf(YamlNode node) =>
+        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("id"), out var v) && v is YamlScalarNode s
+            && !string.IsNullOrWhiteSpace(s.Value) ? s.Value.Trim() : null;
 
     private static List<string> ListFiles(string path)
     {

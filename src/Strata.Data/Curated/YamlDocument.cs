@@ -118,14 +118,15 @@ internal sealed class YamlDocument
 
         public double? Number(string key, bool required, double min, double max)
         {
-            var s = String(key, required, $"a number from {min} to {max}");
+            var expected = max == double.MaxValue ? $"a number of {min} or more" : $"a number from {min} to {max}";
+            var s = String(key, required, expected);
             if (s is null)
             {
                 return null;
             }
             if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || d < min || d > max || double.IsNaN(d))
             {
-                doc.Report(values[key], Name(key), $"expected a number from {min} to {max}, got '{s}'");
+                doc.Report(values[key], Name(key), $"expected {expected}, got '{s}'");
                 return null;
             }
             return d;
