@@ -139,22 +139,24 @@ public sealed class EventsCommand : Command<EventsCommand.Settings>
 
     private static void WriteTable(IReadOnlyList<Event> events)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // A pipe has no width; give the descriptions room rather than Spectre's 80 columns.
+            AnsiConsole.Profile.Width = 160;
+        }
         var table = new Table().Border(TableBorder.Simple).Expand();
-        table.AddColumn("Date");
-        table.AddColumn("Source → target");
-        table.AddColumn("CAMEO");
-        table.AddColumn("Level");
-        table.AddColumn(new TableColumn("Description"));
-        table.AddColumn("Id");
+        table.AddColumn(new TableColumn("Date").NoWrap());
+        table.AddColumn(new TableColumn("Source → target").NoWrap());
+        table.AddColumn(new TableColumn("Level").NoWrap());
+        table.AddColumn(new TableColumn("Event"));
         foreach (var e in events)
         {
+            var who = $"{e.Source} → {e.Target}" + (e.Witnesses.Count > 0 ? $"\n[grey](+{string.Join(",", e.Witnesses)})[/]" : "");
             table.AddRow(
-                Markup.Escape(e.Date.Text),
-                Markup.Escape($"{e.Source} → {e.Target}" + (e.Witnesses.Count > 0 ? $" (+{string.Join(",", e.Witnesses)})" : "")),
-                e.Code.Value,
-                e.Level.ToString().ToLowerInvariant(),
-                Markup.Escape(e.Description),
-                Markup.Escape(e.Id));
+                new Markup(Markup.Escape(e.Date.Text.Replace("/", "/\n", StringComparison.Ordinal))),
+                new Markup(who),
+                new Markup(e.Level.ToString().ToLowerInvariant()),
+                new Markup($"{Markup.Escape(e.Description)}\n[grey]{Markup.Escape(e.Id)} · CAMEO {e.Code} · {e.Sources.Count} source(s)[/]"));
         }
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"[grey]{events.Count} event(s)[/]");
