@@ -43,7 +43,8 @@ public sealed class StoreTests : IDisposable
     public void A_new_store_is_created_at_the_latest_schema_version()
     {
         using var store = DuckDbEventStore.Open(_tmp.File("sub/dir/s.duckdb"));
-        Assert.Equal(1, store.SchemaVersion);
+        Assert.Equal(DuckDbEventStore.LatestSchemaVersion, store.SchemaVersion);
+        Assert.Equal(2, store.SchemaVersion);
         Assert.True(File.Exists(_tmp.File("sub/dir/s.duckdb")));
         Assert.Empty(store.Datasets());
     }

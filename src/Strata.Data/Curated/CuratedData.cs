@@ -14,7 +14,11 @@ public sealed record DataFolder(string Root)
 
     public string ActorsPath => Path.Combine(Root, "actors.yaml");
 
+    /// <summary>GDELT's CAMEO table, the default codebook of curated events.</summary>
     public string CodebookPath => Path.Combine(Root, "codebooks", "cameo.tsv");
+
+    /// <summary>ICEWS's own CAMEO table (it differs from GDELT's on a few codes and scores).</summary>
+    public string IcewsCodebookPath => Path.Combine(Root, "codebooks", "cameo-icews.tsv");
 
     public string ChronologyPath => Path.Combine(Root, "chronology");
 
@@ -49,8 +53,11 @@ public sealed record DataFolder(string Root)
     }
 }
 
-/// <summary>The reference tables every chronology is checked against.</summary>
-public sealed record ReferenceData(ActorRegistry Actors, CameoCodebook Codebook);
+/// <summary>The reference tables every chronology and import is checked against.</summary>
+/// <param name="Actors">Every known actor.</param>
+/// <param name="Codebook">GDELT's CAMEO table, used for curated events and GDELT files.</param>
+/// <param name="IcewsCodebook">ICEWS's CAMEO table, used for ICEWS files.</param>
+public sealed record ReferenceData(ActorRegistry Actors, CameoCodebook Codebook, CameoCodebook IcewsCodebook);
 
 /// <summary>Reading and checking curated data: the one path that validate, load and report share.</summary>
 public static class CuratedData
@@ -60,7 +67,8 @@ public static class CuratedData
     {
         var (actors, actorIssues) = ActorsReader.Read(folder.ActorsPath, Display(folder.ActorsPath));
         var (codebook, codeIssues) = CodebookReader.Read(folder.CodebookPath, "CAMEO (GDELT tables)", Display(folder.CodebookPath));
-        return (new ReferenceData(actors, codebook), [.. actorIssues, .. codeIssues]);
+        var (icews, icewsIssues) = CodebookReader.Read(folder.IcewsCodebookPath, "CAMEO (ICEWS table)", Display(folder.IcewsCodebookPath));
+        return (new ReferenceData(actors, codebook, icews), [.. actorIssues, .. codeIssues, .. icewsIssues]);
     }
 
     /// <summary>Reads the reference data and fails with every issue when it is not valid.</summary>

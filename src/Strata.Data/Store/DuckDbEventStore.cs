@@ -18,6 +18,9 @@ public sealed class DuckDbEventStore : IEventStore
 
     public string Path { get; }
 
+    /// <summary>The schema version this build of Strata creates and understands.</summary>
+    public static int LatestSchemaVersion => Schema.Latest;
+
     public int SchemaVersion { get; private set; }
 
     /// <summary>Opens the store at <paramref name="path"/>, creating the file and its folder when missing.</summary>
@@ -174,6 +177,44 @@ public sealed class DuckDbEventStore : IEventStore
                 }
             }
         }
+    }
+
+    /// <summary>True when a file with this fingerprint was already imported into the data set under the same filter.</summary>
+    public bool HasImported(string dataset, string fingerprint, string filter) =>
+        Convert.ToInt64(Scalar("SELECT count(*) FROM import_files WHERE dataset = $1 AND fingerprint = $2 AND filter = $3", dataset, fingerprint, filter), CultureInfo.InvariantCulture) > 0;
+
+    /// <summary>Starts the all-or-nothing import of one file into <paramref name="dataset"/>.</summary>
+    public ImportSession BeginImport(string dataset) => new(_connection, dataset);
+
+    /// <summary>Imported rows per data set.</summary>
+    public IReadOnlyDictionary<string, long> ImportedCounts()
+    {
+        using var cmd = Command("SELECT dataset, count(*) FROM imported_events GROUP BY dataset ORDER BY dataset");
+        using var r = cmd.ExecuteReader();
+        var d = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (r.Read())
+        {
+            d[r.GetString(0)] = r.GetInt64(1);
+        }
+        return d;
+    }
+
+    /// <summary>Runs a read-only query and returns its rows, for tests and exports.</summary>
+    public IReadOnlyList<object?[]> Rows(string sql, params object?[] args)
+    {
+        using var cmd = Command(sql, args);
+        using var r = cmd.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (r.Read())
+        {
+            var row = new object?[r.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+            }
+            rows.Add(row);
+        }
+        return rows;
     }
 
     public long Count(EventFilter filter)

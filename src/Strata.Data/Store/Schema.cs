@@ -60,6 +60,54 @@ internal static class Schema
                 note      VARCHAR NOT NULL
             );
             """),
+        (2, "imported event data, the files it came from, and yearly indicators", """
+            CREATE TABLE import_files (
+                id              INTEGER PRIMARY KEY,
+                dataset         VARCHAR NOT NULL,
+                format          VARCHAR NOT NULL,
+                path            VARCHAR NOT NULL,
+                size            BIGINT  NOT NULL,
+                fingerprint     VARCHAR NOT NULL,
+                filter          VARCHAR NOT NULL,
+                rows_read       BIGINT  NOT NULL,
+                imported        BIGINT  NOT NULL,
+                filtered        BIGINT  NOT NULL,
+                duplicates      BIGINT  NOT NULL,
+                quarantined     BIGINT  NOT NULL,
+                quarantine_path VARCHAR,
+                seconds         DOUBLE  NOT NULL,
+                completed_at    TIMESTAMP NOT NULL
+            );
+            CREATE TABLE imported_events (
+                dataset     VARCHAR  NOT NULL,
+                file_id     INTEGER  NOT NULL,
+                line        BIGINT   NOT NULL,
+                source_id   VARCHAR,
+                event_date  DATE     NOT NULL,
+                source      VARCHAR,
+                target      VARCHAR,
+                cameo       VARCHAR  NOT NULL,
+                root        TINYINT  NOT NULL,
+                quad_class  TINYINT  NOT NULL,
+                goldstein   DOUBLE   NOT NULL,
+                mentions    INTEGER,
+                sources     INTEGER,
+                articles    INTEGER,
+                tone        DOUBLE,
+                row_hash    UBIGINT  NOT NULL
+            );
+            CREATE TABLE indicators (
+                dataset   VARCHAR NOT NULL,
+                file_id   INTEGER NOT NULL,
+                line      BIGINT  NOT NULL,
+                name      VARCHAR NOT NULL,
+                actor_a   VARCHAR NOT NULL,
+                actor_b   VARCHAR,
+                year      INTEGER NOT NULL,
+                value     DOUBLE  NOT NULL,
+                note      VARCHAR
+            );
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

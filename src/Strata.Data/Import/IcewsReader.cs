@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using nietras.SeparatedValues;
+using Strata.Domain;
+
+namespace Strata.Data.Import;
+
+/// <summary>
+/// Reads ICEWS event files: tab-separated with a header, countries as names ("Russian Federation"), CAMEO
+/// codes as text, Goldstein intensity by ICEWS's own table, <c>NA</c> for missing values.
+/// </summary>
+/// <remarks>
+/// Duplicates: real ICEWS files repeat rows exactly, and reuse an Event ID for different rows. An exact
+/// repeat of a row (byte for byte) is stored once; rows sharing an Event ID but differing in any field are
+/// all kept, since they describe different codings.
+/// </remarks>
+public sealed class IcewsReader : IEventReader
+{
+    private static readonly string[] Required = ["Event ID", "Event Date", "Source Country", "CAMEO Code", "Intensity", "Target Country"];
+
+    public static IcewsReader Instance { get; } = new();
+
+    public string Format => "icews";
+
+    public CameoCodebook CodebookOf(Curated.ReferenceData reference) => reference.IcewsCodebook;
+
+    public void Read(Stream input, ReadContext ctx, CancellationToken cancellationToken)
+    {
+        var counting = new CountingStream(input);
+        using var text = new StreamReader(counting, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        using var reader = Sep.New('\t').Reader(o => o with { DisableColCountCheck = true, DisableQuotesParsing = true, HasHeader = true }).From(text);
+        var header = reader.Header;
+        var missing = Required.Where(c => !header.ColNames.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DataException($"not an ICEWS file: the header lacks {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+        }
+        int Col(string name) => header.IndexOf(name);
+        var id = Col("Event ID");
+        var date = Col("Event Date");
+        var src = Col("Source Country");
+        var tgt = Col("Target Country");
+        var cameo = Col("CAMEO Code");
+        var intensity = Col("Intensity");
+        var columns = header.ColNames.Count;
+        var actorCache = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var filter = ctx.Filter;
+        var bytes = new byte[4096];
+
+        string? Actor(ReadOnlySpan<char> name)
+        {
+            if (name.IsEmpty || name.SequenceEqual("NA"))
+            {
+                return null;
+            }
+            var key = name.ToString();
+            if (!actorCache.TryGetValue(key, out var code))
+            {
+                actorCache[key] = code = ctx.Actors.Resolve(CodeSystem.Icews, key)?.Code ?? key;
+            }
+            return code;
+        }
+
+        foreach (var row in reader)
+        {
+            var lineNo = row.LineNumberFrom;
+            if ((row.RowIndex & 0xFFF) == 0)
+            {
+                ctx.BytesRead = counting.BytesRead;
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var raw = row.Span;
+            if (raw.IsEmpty)
+            {
+                continue;
+            }
+            ctx.RowsRead++;
+            var rawBytes = Encode(raw, ref bytes);
+            if (row.ColCount != columns)
+            {
+                ctx.Quarantine.Add(lineNo, "wrong column count", $"{row.ColCount} columns, expected {columns} as in the header", rawBytes);
+                continue;
+            }
+            if (raw.Contains('\uFFFD'))
+            {
+                ctx.Quarantine.Add(lineNo, "bad encoding", "the line is not valid UTF-8", rawBytes);
+                continue;
+            }
+            var source = Actor(row[src].Span);
+            var target = Actor(row[tgt].Span);
+            if (!filter.KeepsActors(source, target))
+            {
+                ctx.Filtered++;
+                continue;
+            }
+            if (!DateOnly.TryParseExact(row[date].Span, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                ctx.Quarantine.Add(lineNo, "bad date", $"Event Date '{row[date].ToString()}' is not a date YYYY-MM-DD", rawBytes);
+                continue;
+            }
+            if (!filter.KeepsDate(day))
+            {
+                ctx.Filtered++;
+                continue;
+            }
+            var codeText = row[cameo].ToString();
+            var entry = EventCode.TryParse(codeText, out var code) ? ctx.Codebook.Find(code.Value) : null;
+            if (entry is null)
+            {
+                ctx.Quarantine.Add(lineNo, "unknown event code", $"CAMEO Code '{codeText}' is not in the ICEWS CAMEO table", rawBytes);
+                continue;
+            }
+            if (!filter.KeepsCode(code))
+            {
+                ctx.Filtered++;
+                continue;
+            }
+            var g = row[intensity].Span;
+            double goldstein;
+            if (g.IsEmpty || g.SequenceEqual("NA"))
+            {
+                goldstein = entry.Goldstein;
+            }
+            else if (!double.TryParse(g, NumberStyles.Float, CultureInfo.InvariantCulture, out goldstein) || goldstein is < -10 or > 10)
+            {
+                ctx.Quarantine.Add(lineNo, "bad number", $"Intensity '{row[intensity].ToString()}' is not a number from -10 to 10", rawBytes);
+                continue;
+            }
+            var i = ctx.NextRow();
+            var b = ctx.Batch;
+            b.Line[i] = lineNo;
+            b.SourceId[i] = row[id].ToString();
+            b.Date[i] = day;
+            b.Source[i] = source;
+            b.Target[i] = target;
+            b.Cameo[i] = code.Value;
+            b.Root[i] = (sbyte)code.RootNumber;
+            b.Quad[i] = (sbyte)code.QuadClass;
+            b.Goldstein[i] = goldstein;
+            b.Mentions[i] = null;
+            b.Sources[i] = null;
+            b.Articles[i] = null;
+            b.Tone[i] = null;
+            b.RowHash[i] = XxHash3.HashToUInt64(rawBytes);
+        }
+        ctx.BytesRead = counting.BytesRead;
+        ctx.Complete();
+    }
+
+    private static ReadOnlySpan<byte> Encode(ReadOnlySpan<char> chars, ref byte[] buffer)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(chars.Length);
+        if (buffer.Length < max)
+        {
+            buffer = new byte[max];
+        }
+        var n = Encoding.UTF8.GetBytes(chars, buffer);
+        return buffer.AsSpan(0, n);
+    }
+}
+
+/// <summary>Counts the bytes read through it, for progress on readers that decode text.</summary>
+internal sealed class CountingStream(Stream inner) : Stream
+{
+    public long BytesRead { get; private set; }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => inner.Length;
+
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        var n = inner.Read(buffer, offset, count);
+        BytesRead += n;
+        return n;
+    }
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = inner.Read(buffer);
+        BytesRead += n;
+        return n;
+    }
+
+    public override void Flush() { }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

@@ -1,0 +1,30 @@
+namespace Strata.Data.Import;
+
+/// <summary>What happened to the rows of one input file.</summary>
+public sealed record ImportSummary
+{
+    public required string File { get; init; }
+
+    public required string Format { get; init; }
+
+    public long RowsRead { get; init; }
+
+    public long Imported { get; init; }
+
+    public long Filtered { get; init; }
+
+    public long Duplicates { get; init; }
+
+    public IReadOnlyDictionary<string, long> QuarantinedByReason { get; init; } = new Dictionary<string, long>();
+
+    public long Quarantined => QuarantinedByReason.Values.Sum();
+
+    public string? QuarantinePath { get; init; }
+
+    /// <summary>True when this file had already been imported under the same filter and was skipped.</summary>
+    public bool Skipped { get; init; }
+
+    public long Bytes { get; init; }
+
+    public TimeSpan Elapsed { get; init; }
+}

@@ -1,0 +1,73 @@
+using Strata.Domain;
+
+namespace Strata.Data.Import;
+
+/// <summary>What a reader needs while it parses one input: the filter, the code tables, a place for
+/// accepted rows, the quarantine, and counters that end up in the summary.</summary>
+public sealed class ReadContext
+{
+    private readonly Func<EventBatch, EventBatch> _flush;
+
+    public ReadContext(ImportFilter filter, ActorRegistry actors, CameoCodebook codebook, Quarantine quarantine, Func<EventBatch, EventBatch> flush, EventBatch first)
+    {
+        Filter = filter;
+        Actors = actors;
+        Codebook = codebook;
+        Quarantine = quarantine;
+        _flush = flush;
+        Batch = first;
+    }
+
+    public ImportFilter Filter { get; }
+
+    public ActorRegistry Actors { get; }
+
+    public CameoCodebook Codebook { get; }
+
+    public Quarantine Quarantine { get; }
+
+    /// <summary>The batch rows are written into; replaced by <see cref="NextRow"/> when full.</summary>
+    public EventBatch Batch { get; private set; }
+
+    public long RowsRead { get; set; }
+
+    public long Filtered { get; set; }
+
+    public long Accepted { get; private set; }
+
+    /// <summary>Bytes of the input consumed so far, for progress.</summary>
+    public long BytesRead { get; set; }
+
+    /// <summary>Reserves a row in the current batch, handing a full batch to the writer first.</summary>
+    public int NextRow()
+    {
+        if (Batch.IsFull)
+        {
+            Batch = _flush(Batch);
+        }
+        Accepted++;
+        return Batch.Add();
+    }
+
+    /// <summary>Hands over the last, partly filled batch.</summary>
+    public void Complete()
+    {
+        if (Batch.Count > 0)
+        {
+            Batch = _flush(Batch);
+        }
+    }
+}
+
+/// <summary>A reader of one event-data format.</summary>
+public interface IEventReader
+{
+    /// <summary>The format's name as the command line spells it.</summary>
+    string Format { get; }
+
+    /// <summary>The CAMEO table of the source: each source keeps its own codes and Goldstein scores.</summary>
+    CameoCodebook CodebookOf(Curated.ReferenceData reference);
+
+    /// <summary>Reads the whole input, putting kept rows into the context's batches and rejected ones into its quarantine.</summary>
+    void Read(Stream input, ReadContext ctx, CancellationToken cancellationToken);
+}
