@@ -25,6 +25,14 @@ app.Configure(config =>
         .WithExample("events", "--dyad", "PRK-CHN", "--from", "2023-01", "--to", "2025-12", "--format", "json")
         .WithExample("events", "--actor", "PRK", "--level", "structural")
         .WithExample("events", "--quad", "4", "--text", "aircraft");
+    config.AddBranch("export", export =>
+    {
+        export.SetDescription("Write stored data in formats other tools read: CSV, JSON lines, Parquet.");
+        export.AddCommand<ExportEventsCommand>("events")
+            .WithDescription("Export curated and imported events, filtered as in 'strata events'.")
+            .WithExample("export", "events", "--dataset", "gdelt2", "--out", "gdelt.parquet")
+            .WithExample("export", "events", "--dyad", "PRK-CHN", "--out", "prk-chn.csv");
+    });
     config.AddCommand<ActorsCommand>("actors")
         .WithDescription("List the actors Strata knows: codes, names over time, and codes in other systems.")
         .WithExample("actors")

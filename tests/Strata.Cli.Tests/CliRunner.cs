@@ -23,6 +23,20 @@ internal sealed class CliRunner : IDisposable
 
     public CliResult RunIn(string workDir, params string[] args)
     {
+        using var p = Start(workDir, args);
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException("strata " + string.Join(' ', args) + " did not finish in 120 s");
+        }
+        return new CliResult(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts strata without waiting for it, for tests that interrupt it.</summary>
+    public Process Start(string workDir, params string[] args)
+    {
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workDir,
@@ -39,15 +53,7 @@ internal sealed class CliRunner : IDisposable
         psi.Environment.Remove("STRATA_DATA");
         psi.Environment["NO_COLOR"] = "1";
         psi.Environment["COLUMNS"] = "200";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException("strata " + string.Join(' ', args) + " did not finish in 120 s");
-        }
-        return new CliResult(p.ExitCode, stdout.Result, stderr.Result);
+        return Process.Start(psi)!;
     }
 
     public void Dispose() => _tmp.Dispose();

@@ -99,6 +99,12 @@ public static class CuratedData
     public static string Display(string path)
     {
         var full = Path.GetFullPath(path);
+        var beside = Path.GetRelativePath(AppContext.BaseDirectory, full);
+        if (beside.StartsWith("data", StringComparison.Ordinal) && !beside.StartsWith("..", StringComparison.Ordinal))
+        {
+            // The bundled data shipped beside the program: name it as it is named in the repository.
+            return beside;
+        }
         var rel = Path.GetRelativePath(Environment.CurrentDirectory, full);
         return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? full : rel;
     }

@@ -69,7 +69,8 @@ public sealed class EventImporter(DuckDbEventStore store, ReferenceData referenc
                 writerError = e;
                 empty.CompleteAdding();
             }
-        }) { IsBackground = true, Name = "strata-import-writer" };
+        })
+        { IsBackground = true, Name = "strata-import-writer" };
         writer.Start();
 
         EventBatch Flush(EventBatch b)

@@ -46,6 +46,7 @@ public sealed class DuckDbEventStore : IEventStore
         try
         {
             store.Migrate();
+            store.CreateViews();
         }
         catch
         {
@@ -78,6 +79,45 @@ public sealed class DuckDbEventStore : IEventStore
             current = version;
         }
         SchemaVersion = current;
+    }
+
+    /// <summary>
+    /// <c>all_events</c>: curated and imported events in one shape (imported rows have no level, description,
+    /// tags or citations; curated rows no mention counts), for exports and series. A temporary view, so it never
+    /// needs a migration.
+    /// </summary>
+    private void CreateViews() => Execute("""
+        CREATE OR REPLACE TEMP VIEW all_events AS
+        SELECT id, dataset, 'curated' AS kind, date_start, date_end, date_precision, date_text, source, target, cameo, root,
+               quad_class, goldstein, level, confidence, description, tags, NULL::INTEGER AS mentions, NULL::INTEGER AS sources,
+               NULL::INTEGER AS articles, NULL::DOUBLE AS tone, origin_file AS file, origin_line AS line
+        FROM events
+        UNION ALL
+        SELECT e.dataset || ':' || coalesce(e.source_id, e.file_id::VARCHAR || ':' || e.line::VARCHAR) AS id, e.dataset, 'imported' AS kind,
+               e.event_date, e.event_date, 'Day', strftime(e.event_date, '%Y-%m-%d'), e.source, e.target, e.cameo,
+               lpad(e.root::VARCHAR, 2, '0'), e.quad_class, e.goldstein, NULL, NULL, NULL, NULL::VARCHAR[], e.mentions, e.sources,
+               e.articles, e.tone, f.path, e.line
+        FROM imported_events e JOIN import_files f ON f.id = e.file_id
+        """);
+
+    /// <summary>
+    /// Writes the events that <paramref name="filter"/> selects, curated and imported alike, to a file with
+    /// DuckDB's COPY: CSV with a header, JSON lines, or Parquet. Returns the rows written.
+    /// </summary>
+    public long ExportEvents(EventFilter filter, string path, string format)
+    {
+        var (where, args) = EventSql.Where(filter);
+        var options = format switch
+        {
+            "csv" => "FORMAT CSV, HEADER",
+            "jsonl" => "FORMAT JSON",
+            "parquet" => "FORMAT PARQUET, COMPRESSION ZSTD",
+            _ => throw new ArgumentException($"unknown export format '{format}'", nameof(format)),
+        };
+        var limit = filter.Limit is { } n ? $" LIMIT {n.ToString(CultureInfo.InvariantCulture)}" : "";
+        var target = System.IO.Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal);
+        using var cmd = Command($"COPY (SELECT * FROM all_events e WHERE {where} ORDER BY e.date_start, e.id{limit}) TO '{target}' ({options})", args);
+        return cmd.ExecuteNonQuery();
     }
 
     public IReadOnlyList<DatasetInfo> Datasets()
@@ -184,7 +224,7 @@ public sealed class DuckDbEventStore : IEventStore
         Convert.ToInt64(Scalar("SELECT count(*) FROM import_files WHERE dataset = $1 AND fingerprint = $2 AND filter = $3", dataset, fingerprint, filter), CultureInfo.InvariantCulture) > 0;
 
     /// <summary>Starts the all-or-nothing import of one file into <paramref name="dataset"/>.</summary>
-    public ImportSession BeginImport(string dataset) => new(_connection, dataset);
+    public ImportSession BeginImport(string dataset) => new(_connection, dataset, Path);
 
     /// <summary>Imported rows per data set.</summary>
     public IReadOnlyDictionary<string, long> ImportedCounts()
