@@ -25,6 +25,10 @@ app.Configure(config =>
         .WithExample("events", "--dyad", "PRK-CHN", "--from", "2023-01", "--to", "2025-12", "--format", "json")
         .WithExample("events", "--actor", "PRK", "--level", "structural")
         .WithExample("events", "--quad", "4", "--text", "aircraft");
+    config.AddCommand<SeriesCommand>("series")
+        .WithDescription("A relationship series for a dyad: weighted event counts, mean Goldstein, net cooperation or quad classes by month, quarter or year.")
+        .WithExample("series", "--dyad", "PRK-CHN", "--by", "year", "--measure", "netcoop")
+        .WithExample("series", "--dyad", "USA-CHN", "--by", "month", "--dataset", "gdelt2", "--out", "usa-chn.parquet");
     config.AddBranch("export", export =>
     {
         export.SetDescription("Write stored data in formats other tools read: CSV, JSON lines, Parquet.");

@@ -120,6 +120,55 @@ public sealed class DuckDbEventStore : IEventStore
         return cmd.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// The events of one dyad reduced to atoms for series: grouped by date interval and quad class, with their
+    /// weights (curated events by level, imported ones by mentions or one each), from the given data sets (all
+    /// when empty).
+    /// </summary>
+    public IReadOnlyList<Series.EventAtom> Atoms(Dyad dyad, Series.SeriesWeighting weighting, IReadOnlyList<string> datasets)
+    {
+        var (where, args) = EventSql.Where(new EventFilter { Dyad = dyad });
+        var list = args.ToList();
+        string P(object? v)
+        {
+            list.Add(v);
+            return "$" + list.Count.ToString(CultureInfo.InvariantCulture);
+        }
+        var datasetClause = datasets.Count == 0 ? "" : $" AND e.dataset IN ({string.Join(", ", datasets.Select(d => P(d)))})";
+        var sql = $"""
+            SELECT date_start, date_end, quad_class, sum(w), sum(w * goldstein), count(*)
+            FROM (SELECT e.*, CASE WHEN e.kind = 'curated' THEN
+                                  CASE e.level WHEN 'structural' THEN {P(weighting.Structural)} WHEN 'conjunctural' THEN {P(weighting.Conjunctural)} ELSE {P(weighting.Episodic)} END
+                               WHEN {P(weighting.ByMentions)} THEN coalesce(e.mentions, 1)::DOUBLE ELSE 1.0 END AS w
+                  FROM all_events e WHERE {where}{datasetClause})
+            GROUP BY date_start, date_end, quad_class
+            ORDER BY date_start
+            """;
+        using var cmd = Command(sql, [.. list]);
+        using var r = cmd.ExecuteReader();
+        var atoms = new List<Series.EventAtom>();
+        while (r.Read())
+        {
+            atoms.Add(new Series.EventAtom(
+                DateOnly.FromDateTime(r.GetDateTime(0)), DateOnly.FromDateTime(r.GetDateTime(1)), (QuadClass)r.GetByte(2),
+                r.GetDouble(3), r.GetDouble(4), Convert.ToDouble(r.GetValue(5), CultureInfo.InvariantCulture)));
+        }
+        return atoms;
+    }
+
+    /// <summary>The first and last day covered by the given data sets (all when empty); null when they hold nothing.</summary>
+    public (DateOnly From, DateOnly To)? Coverage(IReadOnlyList<string> datasets)
+    {
+        var clause = datasets.Count == 0 ? "" : $" WHERE dataset IN ({string.Join(", ", datasets.Select((_, i) => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)))})";
+        using var cmd = Command($"SELECT min(date_start), max(date_end) FROM all_events{clause}", [.. datasets]);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read() || r.IsDBNull(0))
+        {
+            return null;
+        }
+        return (DateOnly.FromDateTime(r.GetDateTime(0)), DateOnly.FromDateTime(r.GetDateTime(1)));
+    }
+
     public IReadOnlyList<DatasetInfo> Datasets()
     {
         using var cmd = Command("SELECT name, kind, path, content_hash, event_count, loaded_at FROM datasets ORDER BY name");
