@@ -57,6 +57,21 @@ public sealed class NormalMeanCost : ISegmentCost
         }
 
         public double LengthTerm(int start, int end) => Math.Log(end - start);
+
+        public void Costs(ReadOnlySpan<int> starts, int end, bool lengthTerm, Span<double> costs)
+        {
+            var logs = LogTable.AtLeast(end);
+            var e1 = s1[end];
+            var e2 = s2[end];
+            for (var i = 0; i < starts.Length; i++)
+            {
+                var start = starts[i];
+                var x = e1 - s1[start];
+                var x2 = e2 - s2[start];
+                var c = x2 - x * x / (end - start);
+                costs[i] = lengthTerm ? c + logs[end - start] : c;
+            }
+        }
     }
 }
 
@@ -104,6 +119,16 @@ public sealed class NormalVarCost : ISegmentCost
         }
 
         public double LengthTerm(int start, int end) => Math.Log(end - start);
+
+        public void Costs(ReadOnlySpan<int> starts, int end, bool lengthTerm, Span<double> costs)
+        {
+            var logs = LogTable.AtLeast(end);
+            for (var i = 0; i < starts.Length; i++)
+            {
+                var c = Cost(starts[i], end);
+                costs[i] = lengthTerm ? c + logs[end - starts[i]] : c;
+            }
+        }
     }
 }
 
@@ -143,6 +168,16 @@ public sealed class NormalMeanVarCost : ISegmentCost
         }
 
         public double LengthTerm(int start, int end) => Math.Log(end - start);
+
+        public void Costs(ReadOnlySpan<int> starts, int end, bool lengthTerm, Span<double> costs)
+        {
+            var logs = LogTable.AtLeast(end);
+            for (var i = 0; i < starts.Length; i++)
+            {
+                var c = Cost(starts[i], end);
+                costs[i] = lengthTerm ? c + logs[end - starts[i]] : c;
+            }
+        }
     }
 }
 

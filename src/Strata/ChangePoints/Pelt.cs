@@ -82,17 +82,12 @@ internal static class OptimalSearch
         var count = 2;
         for (var t = 2 * m; t <= n; t++)
         {
+            f.Costs(candidates.AsSpan(0, count), t, lengthTerm, values.AsSpan(0, count));
             var minValue = double.PositiveInfinity;
             var minIndex = 0;
             for (var i = 0; i < count; i++)
             {
-                var tau = candidates[i];
-                var c = f.Cost(tau, t);
-                if (lengthTerm)
-                {
-                    c += f.LengthTerm(tau, t);
-                }
-                var v = best[tau] + c + pen;
+                var v = best[candidates[i]] + values[i] + pen;
                 values[i] = v;
                 if (i == 0 || v < minValue)
                 {
