@@ -56,6 +56,27 @@ public sealed record Segmentation
     /// <summary>The objective the search minimised: costs, plus (with MBIC) the length terms, plus the penalty for each change.</summary>
     public double PenalisedCost { get; }
 
+    /// <summary>
+    /// Describes a segmentation given by its change points (R convention: strictly increasing, each in 1..n−1),
+    /// for instance BOCPD's, with the segments' statistics and costs under <paramref name="cost"/>.
+    /// </summary>
+    public static Segmentation Of(ReadOnlySpan<double> series, IReadOnlyList<int> changePoints, ISegmentCost cost, Penalty penalty, string method)
+    {
+        Check.NotNull(changePoints);
+        Check.NotNull(cost);
+        Check.NotNull(penalty);
+        Check.NotBlank(method);
+        Check.AllFinite(series);
+        Check.AtLeast(series.Length, 1, "series.Length");
+        for (var k = 0; k < changePoints.Count; k++)
+        {
+            Check.That(changePoints[k] >= 1 && changePoints[k] < series.Length && (k == 0 || changePoints[k] > changePoints[k - 1]),
+                $"must be strictly increasing and within 1..{series.Length - 1}; item {k} is {changePoints[k]}", nameof(changePoints));
+        }
+        var pen = penalty.Value(series.Length, cost.Parameters);
+        return Create(series, cost.Fit(series), method, cost.Name, penalty, pen, 1, [.. changePoints]);
+    }
+
     /// <summary>Builds the result for the given change points (R convention) of a series.</summary>
     internal static Segmentation Create(
         ReadOnlySpan<double> series, IFittedCost fitted, string method, string cost, Penalty penalty, double penaltyValue,
