@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Strata.ChangePoints;
 
@@ -58,6 +59,7 @@ public sealed class NormalMeanCost : ISegmentCost
 
         public double LengthTerm(int start, int end) => Math.Log(end - start);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Costs(ReadOnlySpan<int> starts, int end, bool lengthTerm, Span<double> costs)
         {
             var logs = LogTable.AtLeast(end);
@@ -120,6 +122,7 @@ public sealed class NormalVarCost : ISegmentCost
 
         public double LengthTerm(int start, int end) => Math.Log(end - start);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Costs(ReadOnlySpan<int> starts, int end, bool lengthTerm, Span<double> costs)
         {
             var logs = LogTable.AtLeast(end);
@@ -169,6 +172,7 @@ public sealed class NormalMeanVarCost : ISegmentCost
 
         public double LengthTerm(int start, int end) => Math.Log(end - start);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Costs(ReadOnlySpan<int> starts, int end, bool lengthTerm, Span<double> costs)
         {
             var logs = LogTable.AtLeast(end);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Strata.ChangePoints;
 
 /// <summary>
@@ -54,6 +55,7 @@ internal static class OptimalSearch
     /// winning an exact tie; a candidate is kept for later t when F(τ) + C(τ, t) + pen ≤ F(t) + pen; and t − m + 1
     /// joins the candidates after step t. Returns the change points in R's convention.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Run(IFittedCost f, double pen, bool lengthTerm, int m, bool prune, out double objective)
     {
         var n = f.Length;

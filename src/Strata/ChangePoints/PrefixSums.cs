@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Strata.ChangePoints;
 
 /// <summary>
@@ -9,6 +10,7 @@ namespace Strata.ChangePoints;
 internal static class PrefixSums
 {
     /// <summary>Returns <c>s</c> of length n + 1 with <c>s[0] = 0</c> and <c>s[i] = x[0] + … + x[i−1]</c>, each element transformed by <paramref name="map"/> first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] Cumulative(ReadOnlySpan<double> x, Func<double, double>? map = null)
     {
         var s = new double[x.Length + 1];
@@ -29,6 +31,7 @@ internal static class PrefixSums
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double[] CumulativeSquares(ReadOnlySpan<double> x)
     {
         var s = new double[x.Length + 1];
