@@ -45,5 +45,14 @@ app.Configure(config =>
         .WithDescription("Write the self-contained HTML report of the bundled case (loads it into the store first if needed).")
         .WithExample("report")
         .WithExample("report", "--out", "out/report.html", "--db", "team.duckdb");
+    config.AddBranch("cpd", cpd =>
+    {
+        cpd.SetDescription("Change-point detection on any numeric series (PELT, binary segmentation, optimal partitioning, BOCPD).");
+        cpd.AddCommand<CpdDetectCommand>("detect")
+            .WithDescription("Find the change points of a series: one number per line, or a CSV column. Prints R's convention: the last index of each segment, 1-based.")
+            .WithExample("cpd", "detect", "series.txt")
+            .WithExample("cpd", "detect", "monthly.csv", "--column", "goldstein", "--cost", "normal-meanvar", "--penalty", "mbic", "--format", "json")
+            .WithExample("cpd", "detect", "series.txt", "--penalty", "manual", "--pen-value", "10", "--bootstrap", "200");
+    });
 });
 return CliErrors.Run(app, args);

@@ -34,6 +34,49 @@ public static class Check
         return value;
     }
 
+    /// <summary>
+    /// Every value must be a finite number. The message names the first bad position (0-based index and 1-based
+    /// observation number), so that an analyst can find it in the file.
+    /// </summary>
+    public static void AllFinite(ReadOnlySpan<double> values, string? hint = null, [CallerArgumentExpression(nameof(values))] string? name = null)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                var what = double.IsNaN(values[i]) ? "a missing value (NaN)" : $"a non-finite value ({values[i]})";
+                ThrowHelper.Argument(name, $"has {what} at index {i} (observation {i + 1}){(hint is null ? "" : "; " + hint)}");
+            }
+        }
+    }
+
+    public static int AtLeast(int value, int min, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < min)
+        {
+            ThrowHelper.ArgumentOutOfRange(name, $"must be at least {min}, was {value}");
+        }
+        return value;
+    }
+
+    public static double Positive(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
+        {
+            ThrowHelper.ArgumentOutOfRange(name, $"must be a positive finite number, was {value}");
+        }
+        return value;
+    }
+
+    public static double NonNegative(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!(value >= 0) || double.IsInfinity(value))
+        {
+            ThrowHelper.ArgumentOutOfRange(name, $"must be a non-negative finite number, was {value}");
+        }
+        return value;
+    }
+
     public static void That(bool condition, string message, [CallerArgumentExpression(nameof(condition))] string? name = null)
     {
         if (!condition)
