@@ -125,7 +125,7 @@ public sealed class DuckDbEventStore : IEventStore
     /// weights (curated events by level, imported ones by mentions or one each), from the given data sets (all
     /// when empty).
     /// </summary>
-    public IReadOnlyList<Series.EventAtom> Atoms(Dyad dyad, Series.SeriesWeighting weighting, IReadOnlyList<string> datasets)
+    public IReadOnlyList<global::Strata.Series.EventAtom> Atoms(Dyad dyad, global::Strata.Series.SeriesWeighting weighting, IReadOnlyList<string> datasets)
     {
         var (where, args) = EventSql.Where(new EventFilter { Dyad = dyad });
         var list = args.ToList();
@@ -146,10 +146,10 @@ public sealed class DuckDbEventStore : IEventStore
             """;
         using var cmd = Command(sql, [.. list]);
         using var r = cmd.ExecuteReader();
-        var atoms = new List<Series.EventAtom>();
+        var atoms = new List<global::Strata.Series.EventAtom>();
         while (r.Read())
         {
-            atoms.Add(new Series.EventAtom(
+            atoms.Add(new global::Strata.Series.EventAtom(
                 DateOnly.FromDateTime(r.GetDateTime(0)), DateOnly.FromDateTime(r.GetDateTime(1)), (QuadClass)r.GetByte(2),
                 r.GetDouble(3), r.GetDouble(4), Convert.ToDouble(r.GetValue(5), CultureInfo.InvariantCulture)));
         }
