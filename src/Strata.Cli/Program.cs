@@ -29,6 +29,11 @@ app.Configure(config =>
         .WithDescription("A relationship series for a dyad: weighted event counts, mean Goldstein, net cooperation or quad classes by month, quarter or year.")
         .WithExample("series", "--dyad", "PRK-CHN", "--by", "year", "--measure", "netcoop")
         .WithExample("series", "--dyad", "USA-CHN", "--by", "month", "--dataset", "gdelt2", "--out", "usa-chn.parquet");
+    config.AddCommand<ClassifyCommand>("classify")
+        .WithDescription("Label an event or period noise, episodic deviation, structural shift or structural reversion, with its evidence.")
+        .WithExample("classify", "--event", "e4-chn-prk-2024-ambassador-absent-victory-day")
+        .WithExample("classify", "--dyad", "PRK-CHN", "--from", "2015", "--to", "2025")
+        .WithExample("classify", "--dyad", "PRK-CHN", "--at", "2024", "--as-of", "2024-06-18");
     config.AddBranch("export", export =>
     {
         export.SetDescription("Write stored data in formats other tools read: CSV, JSON lines, Parquet.");

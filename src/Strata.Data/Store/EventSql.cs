@@ -19,6 +19,10 @@ internal static class EventSql
         {
             clauses.Add($"e.dataset = {P(f.Dataset)}");
         }
+        if (f.Ids.Count > 0)
+        {
+            clauses.Add($"e.id IN ({string.Join(", ", f.Ids.Select(P))})");
+        }
         if (f.Actors.Count > 0)
         {
             var any = string.Join(" OR ", f.Actors.Select(a => { var p = P(a); return $"e.source = {p} OR e.target = {p}"; }));

@@ -195,14 +195,36 @@ public sealed class SeriesAnalysis
         return n > 0 ? sum / n : double.NaN;
     }
 
+    /// <summary>
+    /// The baseline for period <paramref name="index"/>: over the window before it, but not reaching back past
+    /// the start of the current regime once that regime has enough observed periods of its own. A settled new
+    /// regime is the structure its later events are read against.
+    /// </summary>
+    public BaselinePoint? RegimeBaseline(int index)
+    {
+        var start = Breaks.Where(b => b.FirstIndexAfter <= index && b.Strength >= Options.MinStrength).Select(b => b.FirstIndexAfter).DefaultIfEmpty(0).Max();
+        var observed = 0;
+        for (var i = start; i < index; i++)
+        {
+            if (double.IsFinite(_values[i]))
+            {
+                observed++;
+            }
+        }
+        var window = start > 0 && observed >= Options.Baseline.MinObservations
+            ? Options.Baseline with { Window = Math.Min(Options.Baseline.Window, index - start) }
+            : Options.Baseline;
+        return Baseline.At(_values, index, window);
+    }
+
     /// <summary>The baseline at every analysed period.</summary>
-    public IReadOnlyList<BaselinePoint?> Baselines() => Baseline.Along(_values, Options.Baseline);
+    public IReadOnlyList<BaselinePoint?> Baselines() => Enumerable.Range(0, _values.Length).Select(RegimeBaseline).ToList();
 
     /// <summary>Labels period <paramref name="index"/> by the rules in docs/classifier.md.</summary>
     public Classification Classify(int index)
     {
         Check.That(index >= 0 && index <= AsOf, $"must be within 0..{AsOf} (the as-of period), was {index}", nameof(index));
-        var baseline = Baseline.At(_values, index, Options.Baseline);
+        var baseline = RegimeBaseline(index);
         double? value = double.IsFinite(_values[index]) ? _values[index] : null;
         var k = Options.Baseline.Width;
         var brk = Breaks

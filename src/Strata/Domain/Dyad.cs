@@ -58,5 +58,8 @@ public sealed record EventFilter
 
     public string? Dataset { get; init; }
 
+    /// <summary>Only the events with these ids.</summary>
+    public IReadOnlyList<string> Ids { get; init; } = [];
+
     public int? Limit { get; init; }
 }

@@ -120,6 +120,17 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void Once_a_new_regime_has_settled_its_ordinary_values_are_noise_again()
+    {
+        var v = Noise(70, 7).Select((x, i) => i >= 30 ? x + 6 : x).ToArray();
+        var a = SeriesAnalysis.Run(v, Options);
+        var later = Enumerable.Range(45, 20).Where(i => Math.Abs(v[i] - 6) < 1).Select(a.Classify).ToList();
+        Assert.NotEmpty(later);
+        Assert.All(later, c => Assert.Equal(EpisodeLabel.Noise, c.Label));
+        Assert.All(later, c => Assert.InRange(c.Baseline!.Level, 5, 7));
+    }
+
+    [Fact]
     public void Too_little_history_gives_no_judgement()
     {
         var c = SeriesAnalysis.Run([1, 2, 3], Options).Classify(1);
