@@ -38,6 +38,9 @@ public static class HtmlReport
         sb.Append("<span class=\"key episodic\">• episodic</span> <span class=\"key range\">▬ imprecise date</span>");
         sb.Append(" — Source: Strata curated chronology (each event's citations below).</figcaption></figure>\n</section>\n");
 
+        AppendStructure(sb, model);
+        AppendJudgements(sb, model);
+
         sb.Append("<section id=\"events\"><h2>Events and their sources</h2>\n");
         sb.Append("<p class=\"no-print\"><label>Filter: <input id=\"filter\" type=\"search\" placeholder=\"actor, word, year…\" autocomplete=\"off\"></label> <span id=\"shown\"></span></p>\n");
         sb.Append("<table id=\"event-table\"><thead><tr><th>Date</th><th>Dyad</th><th>Event</th><th>Level</th><th>Sources</th></tr></thead><tbody>\n");
@@ -56,6 +59,96 @@ public static class HtmlReport
         sb.Append("</ul></section>\n</main>\n");
         sb.Append(inv, $"<script>{Script}</script>\n</body>\n</html>\n");
         return sb.ToString();
+    }
+
+    private static void AppendStructure(StringBuilder sb, ReportModel model)
+    {
+        if (model.Structure.Count == 0)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"structure\"><h2>Structure: baselines, bands and breaks</h2>\n");
+        sb.Append("<p class=\"note\">Each chart shows a dyad's weighted mean Goldstein score by year (curated events weighted by level, imported ones by mentions; ");
+        sb.Append("events with imprecise dates spread over the years they may fall in). The grey band is the long-run baseline ± two robust standard deviations, computed for each year ");
+        sb.Append("from the years before it only; red lines are structural breaks found by PELT, with their 95% bootstrap intervals shaded. Method: docs/classifier.md.</p>\n");
+        var i = 0;
+        foreach (var d in model.Structure)
+        {
+            sb.Append(inv, $"<figure class=\"structure\"><figcaption><strong>{Html.Escape(d.Title)}</strong></figcaption>");
+            sb.Append(SeriesChart.Render($"series-{++i}", d.Title, d.Series, d.Analysis, d.Baselines));
+            sb.Append("<figcaption>");
+            sb.Append(d.Analysis.Breaks.Count == 0 ? "No structural break." : "Breaks: " + string.Join("; ", d.Analysis.Breaks.Select(b =>
+                $"{d.Series.Points[b.FirstIndexAfter].Period.Label} ({b.LevelBefore:0.#} → {b.LevelAfter:0.#}, strength {b.Strength:0.00}, 95% interval {d.Series.Points[b.Lower].Period.Label}–{d.Series.Points[b.Upper].Period.Label})")));
+            sb.Append(" Source: Strata curated chronology and any imported event data in the store.</figcaption></figure>\n");
+        }
+        sb.Append("</section>\n");
+    }
+
+    private static void AppendJudgements(StringBuilder sb, ReportModel model)
+    {
+        if (model.Judgements.Count == 0 && model.Timing.Count == 0)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"judgements\"><h2>Signal or noise? The commentary's events of 2023–2025</h2>\n");
+        if (model.Timing.Count > 0)
+        {
+            sb.Append("<div id=\"timing\">");
+            foreach (var t in model.Timing)
+            {
+                var verdict = t.Onset.Timing switch
+                {
+                    Analysis.OnsetTiming.Before => "supported: the onset lies before",
+                    Analysis.OnsetTiming.After => "contradicted: the onset lies after",
+                    Analysis.OnsetTiming.Undecided => "undecided: the onset's interval contains",
+                    _ => "not testable: no onset found before or after",
+                };
+                sb.Append(inv, $"<div class=\"finding {t.Onset.Timing.ToString().ToLowerInvariant()}\"><p><strong>Claim:</strong> {Html.Escape(t.Claim)}</p>");
+                sb.Append(inv, $"<p><strong>Verdict — {Html.Escape(verdict)} {Html.Escape(t.ReferenceLabel)}.</strong> {Html.Escape(Capital(t.Onset.Explanation))}, in the series {Html.Escape(t.SeriesDescription)}.</p></div>");
+            }
+            sb.Append("</div>\n");
+        }
+        if (model.Judgements.Count > 0)
+        {
+            sb.Append("<p class=\"note\">Each event is judged by where its year's value lies against its dyad's baseline and band, and whether a lasting structural break begins within a year of it. ");
+            sb.Append("Labels: noise (inside the band), episodic deviation (outside it, no lasting break), structural shift, structural reversion (a lasting return into the long-run band).</p>\n");
+            sb.Append("<table id=\"judgement-table\"><thead><tr><th>Date</th><th>Event</th><th>Series, period</th><th>Label</th><th>Confidence</th><th>Evidence</th></tr></thead><tbody>\n");
+            foreach (var j in model.Judgements.OrderBy(j => j.Event.Date))
+            {
+                var r = j.Result;
+                var label = Label(r.Label);
+                var evidence = r.Baseline is null ? Html.Escape(r.Rule)
+                    : $"value {Num(r.Value)} vs baseline {r.Baseline.Level:0.##} (band {r.Baseline.Lower:0.##} to {r.Baseline.Upper:0.##})"
+                      + (r.Break is null ? "" : $"; break {r.Break.LevelBefore:0.##} → {r.Break.LevelAfter:0.##}, strength {r.Break.Strength:0.00}")
+                      + (r.DeviationDuration > 1 ? $"; outside the band for {r.DeviationDuration} periods" : "")
+                      + $"; {Html.Escape(r.Rule)}";
+                sb.Append(inv, $"<tr class=\"{label.Replace(' ', '-')}\"><td class=\"date\">{Html.Escape(j.Event.Date.Text)}</td>");
+                sb.Append(inv, $"<td><a href=\"#ev-{j.Event.Id}\">{Html.Escape(Short(j.Event.Description))}</a></td><td>{Html.Escape(j.Series)}, {Html.Escape(j.Period)}</td>");
+                sb.Append(inv, $"<td class=\"label\">{label}</td><td>{r.Confidence:0.00}</td><td><small>{evidence}</small></td></tr>\n");
+            }
+            sb.Append("</tbody></table>\n");
+        }
+        sb.Append("</section>\n");
+    }
+
+    private static string Label(Analysis.EpisodeLabel l) => l switch
+    {
+        Analysis.EpisodeLabel.Noise => "noise",
+        Analysis.EpisodeLabel.EpisodicDeviation => "episodic deviation",
+        Analysis.EpisodeLabel.StructuralShift => "structural shift",
+        _ => "structural reversion",
+    };
+
+    private static string Num(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? "–";
+
+    private static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static string Short(string s)
+    {
+        var dot = s.IndexOf(". ", StringComparison.Ordinal);
+        return dot > 0 && dot < 200 ? s[..(dot + 1)] : s.Length > 200 ? s[..200] + "…" : s;
     }
 
     private static void AppendSummary(StringBuilder sb, ReportModel model)
@@ -168,6 +261,19 @@ public static class HtmlReport
         .dispute { margin-top: 4px; padding: 4px 8px; background: #fff3e0; border-left: 3px solid #e08a00; font-size: .85rem; }
         .id { font-family: "DejaVu Sans Mono", monospace; }
         input[type=search] { padding: 4px 8px; width: 260px; }
+        svg .band-area { fill: #e6e9ed; }
+        svg .baseline { fill: none; stroke: #8a939c; stroke-dasharray: 4 3; stroke-width: 1.2; }
+        svg .values { fill: none; stroke: var(--conjunctural); stroke-width: 1.6; }
+        svg .value-point { fill: var(--conjunctural); }
+        svg .break-line { stroke: var(--structural); stroke-width: 1.6; stroke-dasharray: 5 3; }
+        svg .break-interval { fill: var(--structural); fill-opacity: .08; }
+        svg .break-label { fill: var(--structural); font-size: 11px; }
+        figure.structure { margin: 18px 0; }
+        .finding { border-left: 4px solid var(--muted); padding: 6px 12px; margin: 10px 0; background: var(--band); }
+        .finding.before { border-color: #2e7d32; } .finding.after { border-color: var(--structural); }
+        td.label { white-space: nowrap; font-weight: 600; }
+        tr.structural-shift td.label, tr.structural-reversion td.label { color: var(--structural); }
+        tr.episodic-deviation td.label { color: #b26a00; }
         @media print { .no-print { display: none; } th { position: static; } tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
         """;
 

@@ -17,4 +17,22 @@ public sealed record ReportModel
 
     /// <summary>Where the data came from, one line each (store path, data sets and their hashes).</summary>
     public IReadOnlyList<string> Provenance { get; init; } = [];
+
+    /// <summary>Series with baseline, band and breaks for the structural dyads.</summary>
+    public IReadOnlyList<DyadStructure> Structure { get; init; } = [];
+
+    /// <summary>Events judged against their dyad's series.</summary>
+    public IReadOnlyList<EventJudgement> Judgements { get; init; } = [];
+
+    /// <summary>Timing claims tested against the data.</summary>
+    public IReadOnlyList<TimingFinding> Timing { get; init; } = [];
 }
+
+/// <summary>One dyad's series, its analysis and the baselines drawn in the chart.</summary>
+public sealed record DyadStructure(string Title, Series.RelationSeries Series, Analysis.SeriesAnalysis Analysis, IReadOnlyList<Analysis.BaselinePoint?> Baselines);
+
+/// <summary>An event with the label its period receives in its dyad's series.</summary>
+public sealed record EventJudgement(Event Event, string Series, string Period, Analysis.Classification Result);
+
+/// <summary>A claim about timing, the onset found in the data and the verdict.</summary>
+public sealed record TimingFinding(string Claim, string SeriesDescription, DateOnly Reference, string ReferenceLabel, Analysis.Onset Onset);

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
-using Strata.Domain;
 using Strata.Reports;
 
 namespace Strata.Cli.Commands;
@@ -23,21 +22,14 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var workspace = Workspace.Open(settings);
-        var events = workspace.Store.Query(new EventFilter());
         var datasets = workspace.Store.Datasets();
-        var model = new ReportModel
+        var provenance = new List<string>
         {
-            Title = settings.Title,
-            Events = events,
-            Actors = workspace.Reference.Actors,
-            Codebook = workspace.Reference.Codebook,
-            GeneratedAt = DateTimeOffset.UtcNow,
-            Provenance =
-            [
-                $"Store: {workspace.Store.Path} (schema version {workspace.Store.SchemaVersion})",
-                .. datasets.Select(d => $"Data set '{d.Name}' ({d.Kind}): {d.EventCount} events from {d.Path}, content SHA-256 {d.ContentHash[..12]}…, loaded {d.LoadedAt:yyyy-MM-dd HH:mm} UTC"),
-            ],
+            $"Store: {workspace.Store.Path} (schema version {workspace.Store.SchemaVersion})",
         };
+        provenance.AddRange(datasets.Select(d => $"Data set '{d.Name}' ({d.Kind}): {d.EventCount} events from {d.Path}, content SHA-256 {d.ContentHash[..12]}…, loaded {d.LoadedAt:yyyy-MM-dd HH:mm} UTC"));
+        provenance.AddRange(workspace.Store.ImportedCounts().Select(p => $"Imported data set '{p.Key}': {p.Value:N0} events"));
+        var model = ReportBuilder.Build(workspace.Store, workspace.Reference, ReportCase.Bundled with { Title = settings.Title }, provenance);
         var output = Path.GetFullPath(settings.Out);
         var dir = Path.GetDirectoryName(output);
         if (!string.IsNullOrEmpty(dir))

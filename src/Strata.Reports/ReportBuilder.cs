@@ -1,0 +1,128 @@
+using Strata.Analysis;
+using Strata.Data.Curated;
+using Strata.Data.Store;
+using Strata.Domain;
+using Strata.Series;
+
+namespace Strata.Reports;
+
+/// <summary>What a case report covers: its dyads, the events to judge, and the timing claims to test.</summary>
+public sealed record ReportCase
+{
+    public required string Title { get; init; }
+
+    /// <summary>Dyads whose series are drawn with baseline, band and breaks.</summary>
+    public IReadOnlyList<Dyad> StructuralDyads { get; init; } = [];
+
+    /// <summary>Events to judge: those dated in this span…</summary>
+    public DateOnly JudgeFrom { get; init; }
+
+    public DateOnly JudgeTo { get; init; }
+
+    /// <summary>…and citing a source whose author contains this text (null: every event in the span).</summary>
+    public string? JudgeCitingAuthor { get; init; }
+
+    public IReadOnlyList<TimingClaim> TimingClaims { get; init; } = [];
+
+    /// <summary>The bundled case: North Korea, China and Russia, read against the great-power dyads.</summary>
+    public static ReportCase Bundled { get; } = new()
+    {
+        Title = "North Korea, China and Russia, 1945–2025: structure and episode",
+        StructuralDyads = [new("PRK", "CHN"), new("PRK", "RUS"), new("CHN", "RUS"), new("USA", "CHN"), new("USA", "RUS")],
+        JudgeFrom = new DateOnly(2023, 1, 1),
+        JudgeTo = new DateOnly(2025, 12, 31),
+        JudgeCitingAuthor = "Jaewoo Jun",
+        TimingClaims =
+        [
+            new TimingClaim(
+                "The downturn in North Korea–China relations began before the North Korea–Russia treaty of 19 June 2024.",
+                new Dyad("PRK", "CHN"), Granularity.Quarter, new DateOnly(2022, 1, 1), new DateOnly(2025, 12, 31), Downward: true,
+                Reference: new DateOnly(2024, 6, 19), ReferenceLabel: "the treaty (2024-06-19)"),
+        ],
+    };
+}
+
+/// <summary>A claim that a change began before or after a reference date, tested on one dyad's series.</summary>
+public sealed record TimingClaim(string Claim, Dyad Dyad, Granularity Granularity, DateOnly WindowFrom, DateOnly WindowTo, bool Downward, DateOnly Reference, string ReferenceLabel);
+
+/// <summary>
+/// Gathers a report's content from the store with the library's analyses. The command line and (later) the web
+/// call this one function, so both show the same numbers.
+/// </summary>
+public static class ReportBuilder
+{
+    public static ReportModel Build(DuckDbEventStore store, ReferenceData reference, ReportCase reportCase, IReadOnlyList<string> provenance)
+    {
+        Check.NotNull(store);
+        Check.NotNull(reference);
+        Check.NotNull(reportCase);
+        var events = store.Query(new EventFilter());
+        var weighting = new SeriesWeighting();
+        var coverage = store.Coverage([]) ?? (new DateOnly(1945, 1, 1), new DateOnly(2025, 12, 31));
+        var cache = new Dictionary<(Dyad, Granularity), (RelationSeries Series, SeriesAnalysis Analysis)>();
+        (RelationSeries Series, SeriesAnalysis Analysis) Analyse(Dyad dyad, Granularity granularity)
+        {
+            var key = (new Dyad(dyad.First, dyad.Second), granularity);
+            if (!cache.TryGetValue(key, out var result))
+            {
+                var series = SeriesBuilder.Build(dyad, store.Atoms(dyad, weighting, []), granularity, Measure.Goldstein, coverage.From, coverage.To);
+                cache[key] = result = (series, SeriesAnalysis.Run(series.Values(), ClassifierOptions.For(granularity)));
+            }
+            return result;
+        }
+
+        var structure = reportCase.StructuralDyads.Select(d =>
+        {
+            var (series, analysis) = Analyse(d, Granularity.Year);
+            var title = $"{Name(reference, d.First)} – {Name(reference, d.Second)}: weighted mean Goldstein score by year";
+            return new DyadStructure(title, series, analysis, analysis.Baselines());
+        }).ToList();
+
+        var judgements = events
+            .Where(e => e.Date.Overlaps(reportCase.JudgeFrom, reportCase.JudgeTo))
+            .Where(e => reportCase.JudgeCitingAuthor is null || e.Sources.Any(s => s.Author?.Contains(reportCase.JudgeCitingAuthor, StringComparison.Ordinal) == true))
+            .Select(e =>
+            {
+                var (series, analysis) = Analyse(new Dyad(e.Source, e.Target), Granularity.Year);
+                var index = IndexOf(series, e.Date.Midpoint);
+                return new EventJudgement(e, $"{series.Dyad} by year", series.Points[index].Period.Label, analysis.Classify(index));
+            })
+            .ToList();
+
+        var timing = reportCase.TimingClaims.Select(c =>
+        {
+            var (series, analysis) = Analyse(c.Dyad, c.Granularity);
+            var starts = series.Points.Select(p => p.Period.Start).ToList();
+            var ends = series.Points.Select(p => p.Period.End).ToList();
+            var onset = OnsetFinder.Find(analysis, starts, ends, series.Values(), IndexOf(series, c.WindowFrom), IndexOf(series, c.WindowTo), c.Downward, c.Reference);
+            return new TimingFinding(c.Claim, $"{c.Dyad} weighted mean Goldstein by {c.Granularity.ToString().ToLowerInvariant()}", c.Reference, c.ReferenceLabel, onset);
+        }).ToList();
+
+        return new ReportModel
+        {
+            Title = reportCase.Title,
+            Events = events,
+            Actors = reference.Actors,
+            Codebook = reference.Codebook,
+            GeneratedAt = DateTimeOffset.UtcNow,
+            Provenance = provenance,
+            Structure = structure,
+            Judgements = judgements,
+            Timing = timing,
+        };
+    }
+
+    private static int IndexOf(RelationSeries series, DateOnly day)
+    {
+        for (var i = 0; i < series.Points.Count; i++)
+        {
+            if (series.Points[i].Period.Start <= day && day <= series.Points[i].Period.End)
+            {
+                return i;
+            }
+        }
+        return day < series.Points[0].Period.Start ? 0 : series.Points.Count - 1;
+    }
+
+    private static string Name(ReferenceData reference, string code) => reference.Actors.Find(code)?.Name ?? code;
+}
