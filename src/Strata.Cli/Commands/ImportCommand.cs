@@ -15,7 +15,7 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
     public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "<INPUTS>")]
-        [Description("[FORMAT] PATH...: files, folders, globs (data/*.CSV.zip); plain, .gz or .zip. FORMAT (gdelt1, gdelt2, icews) is detected when left out.")]
+        [Description("[FORMAT] PATH...: files, folders, globs (data/*.CSV.zip); plain, .gz or .zip. FORMAT is detected when left out. Events: gdelt1, gdelt2, icews. Yearly indicators (docs/import-formats.md): sipri, rivalries, cow-nmc, cow-alliances, atop, cow-mid, unga.")]
         public string[] Inputs { get; init; } = [];
 
         [CommandOption("-a|--actors <CODES>")]
@@ -73,7 +73,7 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
         var inputs = InputFile.Expand(paths);
         var reference = CuratedData.RequireReference(DataFolder.Bundled());
         using var store = DuckDbEventStore.Open(settings.StorePath);
-        var importer = new EventImporter(store, reference);
+        var importer = new Importer(store, reference);
         var progress = new ProgressLine();
         var summaries = new List<ImportSummary>();
         var failures = new List<string>();
@@ -109,7 +109,7 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
         return ExitCode.Ok;
     }
 
-    private static (IEventReader? Format, List<string> Paths) SplitFormat(string[] inputs)
+    private static (IImportFormat? Format, List<string> Paths) SplitFormat(string[] inputs)
     {
         if (inputs.Length > 0 && !File.Exists(inputs[0]) && !Directory.Exists(inputs[0]))
         {
@@ -160,7 +160,8 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
             return $"{s.File}: already imported with the same filter; skipped";
         }
         var rate = s.Elapsed.TotalSeconds > 0 ? s.Bytes / 1e6 / s.Elapsed.TotalSeconds : 0;
-        var text = $"{s.File} ({s.Format}): {s.RowsRead:N0} rows read, {s.Imported:N0} imported, {s.Filtered:N0} filtered out, " +
+        var replaced = s.Replaced > 0 ? $" ({s.Replaced:N0} stored values replaced)" : "";
+        var text = $"{s.File} ({s.Format}): {s.RowsRead:N0} rows read, {s.Imported:N0} {(s.Stored == "rows" ? "" : s.Stored + " ")}imported{replaced}, {s.Filtered:N0} filtered out, " +
             $"{s.Duplicates:N0} duplicates, {s.Quarantined:N0} quarantined in {s.Elapsed.TotalSeconds:0.0} s ({rate:0} MB/s)";
         foreach (var (reason, n) in s.QuarantinedByReason.OrderByDescending(p => p.Value))
         {
@@ -177,9 +178,15 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
     {
         var done = summaries.Where(s => !s.Skipped).ToList();
         Console.WriteLine(
-            $"imported {done.Sum(s => s.Imported):N0} rows from {done.Count} file(s) ({summaries.Count - done.Count} skipped as already imported): " +
+            $"imported {Counts(done)} from {done.Count} file(s) ({summaries.Count - done.Count} skipped as already imported): " +
             $"{done.Sum(s => s.RowsRead):N0} read, {done.Sum(s => s.Filtered):N0} filtered out ({options.Filter.Describe()}), " +
             $"{done.Sum(s => s.Duplicates):N0} duplicates, {done.Sum(s => s.Quarantined):N0} quarantined");
+    }
+
+    private static string Counts(List<ImportSummary> done)
+    {
+        var parts = done.GroupBy(s => s.Stored).Select(g => $"{g.Sum(s => s.Imported):N0} {g.Key}").ToList();
+        return parts.Count == 0 ? "0 rows" : string.Join(" and ", parts);
     }
 
     /// <summary>Progress on stderr: one line rewritten in place on a terminal, a plain line every 5 s otherwise.</summary>
