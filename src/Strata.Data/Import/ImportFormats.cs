@@ -13,7 +13,11 @@ public static class ImportFormats
         SipriReader.Instance, RivalryReader.Instance, CowNmcReader.Instance, AllianceReader.Cow, AllianceReader.Atop, MidReader.Instance, UngaReader.Instance,
     ];
 
-    public static IReadOnlyList<string> Names => All.Select(r => r.Format).ToList();
+    /// <summary>The generic format: any delimited file of events, read through a mapping file.</summary>
+    public const string Generic = "generic";
+
+    /// <summary>Every format name; <see cref="Generic"/> needs a mapping and is never detected.</summary>
+    public static IReadOnlyList<string> Names => [.. All.Select(r => r.Format), Generic];
 
     public static IImportFormat? Find(string name) =>
         All.FirstOrDefault(r => string.Equals(r.Format, name, StringComparison.OrdinalIgnoreCase));

@@ -33,7 +33,7 @@ internal static class ImportRun
     {
         var dataset = options.Dataset ?? format.Format;
         var fingerprint = input.Fingerprint();
-        var filterText = options.Filter.Describe();
+        var filterText = options.Filter.Describe() + (format.Settings is { } settings ? "; " + settings : "");
         if (store.HasImported(dataset, fingerprint, filterText))
         {
             return new ImportSummary { File = input.Name, Format = format.Format, Stored = stored, Skipped = true };

@@ -71,6 +71,12 @@ public interface IImportFormat
 {
     /// <summary>The format's name as the command line spells it.</summary>
     string Format { get; }
+
+    /// <summary>
+    /// What else decides how a file is read (a mapping file's hash), recorded with the filter: a file read
+    /// another way is another import. Null for formats without settings.
+    /// </summary>
+    string? Settings => null;
 }
 
 /// <summary>A reader of one event-data format.</summary>
