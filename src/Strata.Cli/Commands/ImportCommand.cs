@@ -15,7 +15,7 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
     public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "<INPUTS>")]
-        [Description("[[FORMAT]] PATH...: files, folders, globs (data/*.CSV.zip); plain, .gz or .zip. FORMAT is detected when left out. Events: gdelt1, gdelt2, icews. Yearly indicators (docs/import-formats.md): sipri, rivalries, cow-nmc, cow-alliances, atop, cow-mid, unga. Any other CSV/TSV of events: generic with --mapping.")]
+        [Description("[[FORMAT]] PATH...: files, folders, globs (data/*.CSV.zip); plain, .gz or .zip. FORMAT is detected when left out. Events: gdelt1, gdelt2, icews; GDELT 2.0 mentions: gdelt2-mentions. Yearly indicators (docs/import-formats.md): sipri, rivalries, cow-nmc, cow-alliances, atop, cow-mid, unga. Any other CSV/TSV of events: generic with --mapping.")]
         public string[] Inputs { get; init; } = [];
 
         [CommandOption("-a|--actors <CODES>")]

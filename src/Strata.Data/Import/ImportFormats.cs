@@ -9,7 +9,7 @@ public static class ImportFormats
 {
     private static readonly IImportFormat[] All =
     [
-        GdeltReader.Version1, GdeltReader.Version2, IcewsReader.Instance,
+        GdeltReader.Version1, GdeltReader.Version2, MentionReader.Instance, IcewsReader.Instance,
         SipriReader.Instance, RivalryReader.Instance, CowNmcReader.Instance, AllianceReader.Cow, AllianceReader.Atop, MidReader.Instance, UngaReader.Instance,
     ];
 
@@ -41,6 +41,10 @@ public static class ImportFormats
         {
             return IcewsReader.Instance;
         }
+        if (MentionReader.IsHeader(text) || tabs == 15)
+        {
+            return MentionReader.Instance;
+        }
         var header = Header(text);
         var structural = All.OfType<IIndicatorReader>().FirstOrDefault(r => r.Recognises(header));
         if (structural is not null)
@@ -68,12 +72,14 @@ public sealed class Importer(DuckDbEventStore store, ReferenceData reference)
 {
     private readonly EventImporter _events = new(store, reference);
     private readonly IndicatorImporter _indicators = new(store, reference);
+    private readonly MentionImporter _mentions = new(store);
 
     public ImportSummary Import(InputFile input, IImportFormat format, ImportOptions options, Action<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
         format switch
         {
             IEventReader e => _events.Import(input, e, options, progress, cancellationToken),
             IIndicatorReader i => _indicators.Import(input, i, options, progress, cancellationToken),
+            MentionReader m => _mentions.Import(input, m, options, progress, cancellationToken),
             _ => throw new ArgumentException($"no importer for format {format.Format}", nameof(format)),
         };
 }

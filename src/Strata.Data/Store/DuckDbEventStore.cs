@@ -189,6 +189,9 @@ public sealed class DuckDbEventStore : IEventStore
     /// <summary>Starts the all-or-nothing import of one indicator file into <paramref name="dataset"/>.</summary>
     public IndicatorImportSession BeginIndicatorImport(string dataset) => new(_connection, dataset);
 
+    /// <summary>Starts the all-or-nothing import of one GDELT mentions file into <paramref name="dataset"/>.</summary>
+    public MentionImportSession BeginMentionImport(string dataset) => new(_connection, dataset);
+
     /// <summary>Imported rows per data set.</summary>
     public IReadOnlyDictionary<string, long> ImportedCounts()
     {

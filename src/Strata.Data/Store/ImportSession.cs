@@ -199,3 +199,46 @@ public sealed class IndicatorImportSession : ImportSession
         return new CommitResult(inserted, 0, replaced);
     }
 }
+
+/// <summary>An import of GDELT 2.0 mentions into <c>event_mentions</c>; a row identical to a stored one is dropped.</summary>
+public sealed class MentionImportSession : ImportSession
+{
+    internal MentionImportSession(DuckDBConnection connection, string dataset)
+        : base(connection, dataset, "event_mentions") { }
+
+    public void Append(Mention m)
+    {
+        Check.NotNull(m);
+        Appender.CreateRow()
+            .AppendValue(Dataset)
+            .AppendValue(0)
+            .AppendValue(m.Line)
+            .AppendValue(m.GlobalEventId)
+            .AppendValue(m.EventTime)
+            .AppendValue(m.MentionTime)
+            .AppendValue(m.MentionType)
+            .AppendValue(m.SourceName)
+            .AppendValue(m.Identifier)
+            .AppendValue(m.SentenceId)
+            .AppendValue(m.InRawText)
+            .AppendValue(m.Confidence)
+            .AppendValue(m.DocLength)
+            .AppendValue(m.DocTone)
+            .AppendValue(m.Translation)
+            .AppendValue(m.RowHash)
+            .EndRow();
+        Staged++;
+    }
+
+    private protected override CommitResult MoveStaged(int fileId)
+    {
+        var inserted = Execute("""
+            INSERT INTO event_mentions
+            SELECT dataset, $1, line, global_event_id, event_time, mention_time, mention_type, source_name, identifier, sentence_id,
+                   in_raw_text, confidence, doc_length, doc_tone, translation, row_hash
+            FROM (SELECT *, row_number() OVER (PARTITION BY row_hash ORDER BY line) AS rn FROM import_staging) s
+            WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM event_mentions e WHERE e.dataset = s.dataset AND e.row_hash = s.row_hash)
+            """, fileId);
+        return new CommitResult(inserted, Staged - inserted, 0);
+    }
+}
