@@ -17,9 +17,10 @@ app.Configure(config =>
         .WithDescription("Validate a chronology file or folder and load it into the store. Loading again replaces, never duplicates.")
         .WithExample("load", "my-events.yaml", "--dataset", "mine");
     config.AddCommand<ImportCommand>("import")
-        .WithDescription("Import event data (GDELT 1.0/2.0, ICEWS) into the store: filtered while parsed, bad rows quarantined, each file all or nothing.")
+        .WithDescription("Import event data (GDELT 1.0/2.0 events and mentions, ICEWS, any CSV through a mapping) and structural files as yearly indicators (SIPRI, rivalries, COW, ATOP, UN votes) into the store: filtered while parsed, bad rows quarantined, each file all or nothing.")
         .WithExample("import", "gdelt2", "20250807233000.export.CSV", "--actors", "PRK,CHN,RUS,USA,KOR,JPN")
-        .WithExample("import", "downloads/*.export.CSV.zip", "--from", "2024-01", "--max-bad", "0.1%");
+        .WithExample("import", "downloads/*.export.CSV.zip", "--from", "2024-01", "--max-bad", "0.1%")
+        .WithExample("import", "sipri", "sipri_trade_register_prk_imports.csv");
     config.AddCommand<EventsCommand>("events")
         .WithDescription("List stored events, filtered by actor, dyad, dates, level, code or text; as a table, CSV or JSON.")
         .WithExample("events", "--dyad", "PRK-CHN", "--from", "2023-01", "--to", "2025-12", "--format", "json")

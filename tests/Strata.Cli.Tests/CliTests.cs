@@ -37,6 +37,29 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Import_detects_structural_files_reads_generic_csv_through_a_mapping_and_says_what_it_did()
+    {
+        var sipri = TestPaths.SharedData("structural", "sipri_trade_register_prk_imports.csv");
+        var r = _cli.Run("import", sipri);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("(sipri): 159 rows read, 310 indicator values imported", r.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("imported 310 indicator values from 1 file(s)", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("skipped", _cli.Run("import", sipri).Stderr, StringComparison.Ordinal);
+
+        var mapping = Path.Combine(TestPaths.DataRoot, "mappings", "gdelt1-csv.yaml");
+        var g = _cli.Run("import", "generic", TestPaths.SharedData("gdelt", "gdelt1-aug2012-rewritten-by-R.csv"), "--mapping", mapping);
+        Assert.Equal(0, g.ExitCode);
+        Assert.Contains("(generic): 1,255 rows read, 1,255 imported", g.Stderr, StringComparison.Ordinal);
+
+        AssertCleanError(_cli.Run("import", "generic", sipri), 2, "the generic format needs a column mapping");
+        var help = _cli.Run("import", "--help").Stdout;
+        foreach (var format in new[] { "gdelt1", "icews", "sipri", "rivalries", "cow-nmc", "cow-alliances", "atop", "cow-mid", "unga", "generic", "--mapping" })
+        {
+            Assert.Contains(format, help, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Validate_passes_on_the_bundled_data()
     {
         var r = _cli.Run("validate");

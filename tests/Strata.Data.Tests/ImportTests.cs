@@ -280,7 +280,7 @@ public sealed class ImportTests : IDisposable
         var zipInputs = InputFile.Expand([zip]);
         var entry = Assert.Single(zipInputs);
         Assert.Equal("20250807233000.export.CSV", entry.ZipEntry);
-        var fromZip = _importer.Import(entry, ImportFormats.Detect(entry)!, Options(dataset: "zip"));
+        var fromZip = _importer.Import(entry, (IEventReader)ImportFormats.Detect(entry)!, Options(dataset: "zip"));
         Assert.Equal(835, fromGz.Imported + fromGz.Duplicates);
         Assert.Equal(fromGz.Imported, fromZip.Imported);
         var gzCells = StoredCells("gz");

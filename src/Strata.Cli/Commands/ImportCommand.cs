@@ -15,7 +15,7 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
     public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "<INPUTS>")]
-        [Description("[FORMAT] PATH...: files, folders, globs (data/*.CSV.zip); plain, .gz or .zip. FORMAT (gdelt1, gdelt2, icews) is detected when left out.")]
+        [Description("[[FORMAT]] PATH...: files, folders, globs (data/*.CSV.zip); plain, .gz or .zip. FORMAT is detected when left out. Events: gdelt1, gdelt2, icews; GDELT 2.0 mentions: gdelt2-mentions. Yearly indicators (docs/import-formats.md): sipri, rivalries, cow-nmc, cow-alliances, atop, cow-mid, unga. Any other CSV/TSV of events: generic with --mapping.")]
         public string[] Inputs { get; init; } = [];
 
         [CommandOption("-a|--actors <CODES>")]
@@ -43,6 +43,10 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
         [Description("Keep only these quad classes, comma-separated (1-4).")]
         public string? Quads { get; init; }
 
+        [CommandOption("--mapping <FILE>")]
+        [Description("The column mapping (YAML) of a generic CSV/TSV file of events; implies the format 'generic'. Example: data/mappings/gdelt1-csv.yaml.")]
+        public string? Mapping { get; init; }
+
         [CommandOption("--dataset <NAME>")]
         [Description("The data set the rows go into. Default: the format's name (gdelt2, icews, ...).")]
         public string? Dataset { get; init; }
@@ -63,9 +67,19 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
         {
             throw new UsageException("no input given; usage: strata import [FORMAT] PATH...");
         }
+        var generic = format == ImportFormats.Generic || settings.Mapping is not null;
+        if (generic && settings.Mapping is null)
+        {
+            throw new UsageException("the generic format needs a column mapping: strata import generic PATH --mapping map.yaml (see data/mappings/)");
+        }
+        if (settings.Mapping is not null && format is not null && format != ImportFormats.Generic)
+        {
+            throw new UsageException($"--mapping goes with the generic format, not with {format}");
+        }
+        var reader = generic ? new GenericReader(GenericMapping.Load(settings.Mapping!)) : format is null ? null : ImportFormats.Find(format);
         var options = new ImportOptions
         {
-            Dataset = settings.Dataset,
+            Dataset = settings.Dataset ?? (reader as GenericReader)?.Mapping.Dataset,
             Filter = FilterFrom(settings),
             MaxBad = ParseMaxBad(settings.MaxBad),
             QuarantineFolder = settings.Quarantine ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.StorePath))!, "quarantine"),
@@ -73,14 +87,14 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
         var inputs = InputFile.Expand(paths);
         var reference = CuratedData.RequireReference(DataFolder.Bundled());
         using var store = DuckDbEventStore.Open(settings.StorePath);
-        var importer = new EventImporter(store, reference);
+        var importer = new Importer(store, reference);
         var progress = new ProgressLine();
         var summaries = new List<ImportSummary>();
         var failures = new List<string>();
         foreach (var input in inputs)
         {
-            var reader = format ?? ImportFormats.Detect(input);
-            if (reader is null)
+            var found = reader ?? ImportFormats.Detect(input);
+            if (found is null)
             {
                 failures.Add($"{input.Name}: cannot tell the format; name it: strata import {string.Join('|', ImportFormats.Names)} PATH");
                 Console.Error.WriteLine("strata: " + failures[^1]);
@@ -88,7 +102,7 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
             }
             try
             {
-                var summary = importer.Import(input, reader, options, progress.Report, cancellationToken);
+                var summary = importer.Import(input, found, options, progress.Report, cancellationToken);
                 progress.Done();
                 summaries.Add(summary);
                 Console.Error.WriteLine(Describe(summary));
@@ -109,14 +123,14 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
         return ExitCode.Ok;
     }
 
-    private static (IEventReader? Format, List<string> Paths) SplitFormat(string[] inputs)
+    private static (string? Format, List<string> Paths) SplitFormat(string[] inputs)
     {
         if (inputs.Length > 0 && !File.Exists(inputs[0]) && !Directory.Exists(inputs[0]))
         {
-            var reader = ImportFormats.Find(inputs[0]);
-            if (reader is not null)
+            var name = ImportFormats.Names.FirstOrDefault(n => string.Equals(n, inputs[0], StringComparison.OrdinalIgnoreCase));
+            if (name is not null)
             {
-                return (reader, inputs[1..].ToList());
+                return (name, inputs[1..].ToList());
             }
             if (inputs[0].IndexOfAny(['/', '\\', '.', '*']) < 0)
             {
@@ -160,7 +174,8 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
             return $"{s.File}: already imported with the same filter; skipped";
         }
         var rate = s.Elapsed.TotalSeconds > 0 ? s.Bytes / 1e6 / s.Elapsed.TotalSeconds : 0;
-        var text = $"{s.File} ({s.Format}): {s.RowsRead:N0} rows read, {s.Imported:N0} imported, {s.Filtered:N0} filtered out, " +
+        var replaced = s.Replaced > 0 ? $" ({s.Replaced:N0} stored values replaced)" : "";
+        var text = $"{s.File} ({s.Format}): {s.RowsRead:N0} rows read, {s.Imported:N0} {(s.Stored == "rows" ? "" : s.Stored + " ")}imported{replaced}, {s.Filtered:N0} filtered out, " +
             $"{s.Duplicates:N0} duplicates, {s.Quarantined:N0} quarantined in {s.Elapsed.TotalSeconds:0.0} s ({rate:0} MB/s)";
         foreach (var (reason, n) in s.QuarantinedByReason.OrderByDescending(p => p.Value))
         {
@@ -177,9 +192,15 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
     {
         var done = summaries.Where(s => !s.Skipped).ToList();
         Console.WriteLine(
-            $"imported {done.Sum(s => s.Imported):N0} rows from {done.Count} file(s) ({summaries.Count - done.Count} skipped as already imported): " +
+            $"imported {Counts(done)} from {done.Count} file(s) ({summaries.Count - done.Count} skipped as already imported): " +
             $"{done.Sum(s => s.RowsRead):N0} read, {done.Sum(s => s.Filtered):N0} filtered out ({options.Filter.Describe()}), " +
             $"{done.Sum(s => s.Duplicates):N0} duplicates, {done.Sum(s => s.Quarantined):N0} quarantined");
+    }
+
+    private static string Counts(List<ImportSummary> done)
+    {
+        var parts = done.GroupBy(s => s.Stored).Select(g => $"{g.Sum(s => s.Imported):N0} {g.Key}").ToList();
+        return parts.Count == 0 ? "0 rows" : string.Join(" and ", parts);
     }
 
     /// <summary>Progress on stderr: one line rewritten in place on a terminal, a plain line every 5 s otherwise.</summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Strata.Data.Curated;
 using Strata.Data.Store;
 
@@ -32,115 +31,99 @@ public sealed record ImportOptions
 /// </summary>
 public sealed class EventImporter(DuckDbEventStore store, ReferenceData reference)
 {
-    public ImportSummary Import(InputFile input, IEventReader reader, ImportOptions options, Action<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var dataset = options.Dataset ?? reader.Format;
-        var fingerprint = input.Fingerprint();
-        var filterText = options.Filter.Describe();
-        if (store.HasImported(dataset, fingerprint, filterText))
-        {
-            return new ImportSummary { File = input.Name, Format = reader.Format, Skipped = true };
-        }
+    public ImportSummary Import(InputFile input, IEventReader reader, ImportOptions options, Action<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ImportRun.Run(store, input, reader, options, "rows",
+            (dataset, quarantine) => new Reading(store.BeginImport(dataset), input, reader, options, reference, quarantine, cancellationToken),
+            progress, cancellationToken);
 
-        var clock = Stopwatch.StartNew();
-        var quarantinePath = Path.Combine(options.QuarantineFolder, QuarantineName(input));
-        using var quarantine = new Quarantine(quarantinePath, input.Name);
-        using var session = store.BeginImport(dataset);
-        using var full = new BlockingCollection<EventBatch>(boundedCapacity: 2);
-        using var empty = new BlockingCollection<EventBatch>();
-        for (var i = 0; i < 2; i++)
+    /// <summary>One file's events: parsed here, appended to the session by a writer thread.</summary>
+    private sealed class Reading : IFileReading
+    {
+        private readonly EventImportSession _session;
+        private readonly IEventReader _reader;
+        private readonly InputFile _input;
+        private readonly BlockingCollection<EventBatch> _full = new(boundedCapacity: 2);
+        private readonly BlockingCollection<EventBatch> _empty = new();
+        private readonly Thread _writer;
+        private readonly ReadContext _context;
+        private Exception? _writerError;
+        private bool _stopped;
+
+        public Reading(EventImportSession session, InputFile input, IEventReader reader, ImportOptions options, ReferenceData reference, Quarantine quarantine, CancellationToken cancellationToken)
         {
-            empty.Add(new EventBatch(options.BatchSize), CancellationToken.None);
-        }
-        Exception? writerError = null;
-        var writer = new Thread(() =>
-        {
-            try
+            _session = session;
+            _reader = reader;
+            _input = input;
+            for (var i = 0; i < 2; i++)
             {
-                foreach (var batch in full.GetConsumingEnumerable())
+                _empty.Add(new EventBatch(options.BatchSize), CancellationToken.None);
+            }
+            _writer = new Thread(() =>
+            {
+                try
                 {
-                    session.Append(batch);
-                    batch.Clear();
-                    empty.Add(batch, CancellationToken.None);
+                    foreach (var batch in _full.GetConsumingEnumerable())
+                    {
+                        _session.Append(batch);
+                        batch.Clear();
+                        _empty.Add(batch, CancellationToken.None);
+                    }
+                }
+                catch (Exception e)
+                {
+                    _writerError = e;
+                    _empty.CompleteAdding();
+                }
+            })
+            { IsBackground = true, Name = "strata-import-writer" };
+            _writer.Start();
+
+            EventBatch Flush(EventBatch b)
+            {
+                _full.Add(b, cancellationToken);
+                try
+                {
+                    return _empty.Take(cancellationToken);
+                }
+                catch (InvalidOperationException)
+                {
+                    throw new DataException($"{_input.Name}: writing to the store failed: {_writerError?.Message}", _writerError!);
                 }
             }
-            catch (Exception e)
-            {
-                writerError = e;
-                empty.CompleteAdding();
-            }
-        })
-        { IsBackground = true, Name = "strata-import-writer" };
-        writer.Start();
 
-        EventBatch Flush(EventBatch b)
+            _context = new ReadContext(options.Filter, reference.Actors, reader.CodebookOf(reference), quarantine, Flush, _empty.Take(cancellationToken));
+        }
+
+        public ImportSession Session => _session;
+
+        public ReadCounters Counters => _context;
+
+        public void Read(Stream input, CancellationToken cancellationToken) => _reader.Read(input, _context, cancellationToken);
+
+        public void Stop()
         {
-            full.Add(b, cancellationToken);
-            try
+            if (!_stopped)
             {
-                return empty.Take(cancellationToken);
-            }
-            catch (InvalidOperationException)
-            {
-                throw new DataException($"{input.Name}: writing to the store failed: {writerError?.Message}", writerError!);
+                _stopped = true;
+                _full.CompleteAdding();
+                _writer.Join();
             }
         }
 
-        var ctx = new ReadContext(options.Filter, reference.Actors, reader.CodebookOf(reference), quarantine, Flush, empty.Take(cancellationToken));
-        var total = input.ContentSize;
-        using var timer = progress is null ? null : new Timer(
-            _ => progress(new ImportProgress(input.Name, ctx.BytesRead, total, ctx.RowsRead, ctx.Accepted, clock.Elapsed)), null, 500, 500);
-        try
+        public void ThrowIfFailed()
         {
-            using var stream = input.Open();
-            reader.Read(stream, ctx, cancellationToken);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new DataException($"{input.Name}: the archive is corrupt or truncated ({e.Message}); nothing from this file was imported", e);
-        }
-        catch (IOException e) when (e.Message.Contains("unexpected end", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new DataException($"{input.Name}: the archive is truncated ({e.Message}); nothing from this file was imported", e);
-        }
-        finally
-        {
-            full.CompleteAdding();
-            writer.Join();
-            timer?.Dispose();
-        }
-        if (writerError is not null)
-        {
-            throw new DataException($"{input.Name}: writing to the store failed: {writerError.Message}", writerError);
+            if (_writerError is not null)
+            {
+                throw new DataException($"{_input.Name}: writing to the store failed: {_writerError.Message}", _writerError);
+            }
         }
 
-        if (options.MaxBad.IsExceeded(quarantine.Count, ctx.RowsRead))
+        public void Dispose()
         {
-            throw new DataException(
-                $"{input.Name}: {quarantine.Count} of {ctx.RowsRead} rows are bad, more than --max-bad {options.MaxBad}; nothing from this file was imported (see {quarantine.Path})");
+            Stop();
+            _full.Dispose();
+            _empty.Dispose();
+            _session.Dispose();
         }
-        var inserted = session.Commit(new ImportFileRecord(
-            dataset, reader.Format, Path.GetFullPath(input.Path) + (input.ZipEntry is null ? "" : "!" + input.ZipEntry), input.Size,
-            fingerprint, filterText, ctx.RowsRead, ctx.Filtered, quarantine.Count, quarantine.Count > 0 ? quarantine.Path : null,
-            clock.Elapsed.TotalSeconds));
-        return new ImportSummary
-        {
-            File = input.Name,
-            Format = reader.Format,
-            RowsRead = ctx.RowsRead,
-            Imported = inserted,
-            Filtered = ctx.Filtered,
-            Duplicates = session.Staged - inserted,
-            QuarantinedByReason = new Dictionary<string, long>(quarantine.ByReason),
-            QuarantinePath = quarantine.Count > 0 ? quarantine.Path : null,
-            Bytes = ctx.BytesRead,
-            Elapsed = clock.Elapsed,
-        };
-    }
-
-    private static string QuarantineName(InputFile input)
-    {
-        var name = Path.GetFileName(input.Path) + (input.ZipEntry is null ? "" : "!" + Path.GetFileName(input.ZipEntry));
-        return name + ".quarantine.tsv";
     }
 }

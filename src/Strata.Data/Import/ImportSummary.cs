@@ -9,11 +9,17 @@ public sealed record ImportSummary
 
     public long RowsRead { get; init; }
 
+    /// <summary>What <see cref="Imported"/> counts: "rows" of events, "indicator values", "mentions".</summary>
+    public string Stored { get; init; } = "rows";
+
     public long Imported { get; init; }
 
     public long Filtered { get; init; }
 
     public long Duplicates { get; init; }
+
+    /// <summary>Stored values this file restated and so replaced (indicators only).</summary>
+    public long Replaced { get; init; }
 
     public IReadOnlyDictionary<string, long> QuarantinedByReason { get; init; } = new Dictionary<string, long>();
 

@@ -2,9 +2,25 @@ using Strata.Domain;
 
 namespace Strata.Data.Import;
 
-/// <summary>What a reader needs while it parses one input: the filter, the code tables, a place for
+/// <summary>The counters every import keeps while it reads one input; they end up in its summary and progress.</summary>
+public abstract class ReadCounters
+{
+    /// <summary>Rows of the input read (data rows, not the header).</summary>
+    public long RowsRead { get; set; }
+
+    /// <summary>Rows (or values derived from them) left out by the filter.</summary>
+    public long Filtered { get; set; }
+
+    /// <summary>Rows (or values) kept so far.</summary>
+    public long Accepted { get; private protected set; }
+
+    /// <summary>Bytes of the input consumed so far, for progress.</summary>
+    public long BytesRead { get; set; }
+}
+
+/// <summary>What an event reader needs while it parses one input: the filter, the code tables, a place for
 /// accepted rows, the quarantine, and counters that end up in the summary.</summary>
-public sealed class ReadContext
+public sealed class ReadContext : ReadCounters
 {
     private readonly Func<EventBatch, EventBatch> _flush;
 
@@ -29,15 +45,6 @@ public sealed class ReadContext
     /// <summary>The batch rows are written into; replaced by <see cref="NextRow"/> when full.</summary>
     public EventBatch Batch { get; private set; }
 
-    public long RowsRead { get; set; }
-
-    public long Filtered { get; set; }
-
-    public long Accepted { get; private set; }
-
-    /// <summary>Bytes of the input consumed so far, for progress.</summary>
-    public long BytesRead { get; set; }
-
     /// <summary>Reserves a row in the current batch, handing a full batch to the writer first.</summary>
     public int NextRow()
     {
@@ -59,12 +66,22 @@ public sealed class ReadContext
     }
 }
 
-/// <summary>A reader of one event-data format.</summary>
-public interface IEventReader
+/// <summary>A format Strata imports, named as the command line spells it.</summary>
+public interface IImportFormat
 {
     /// <summary>The format's name as the command line spells it.</summary>
     string Format { get; }
 
+    /// <summary>
+    /// What else decides how a file is read (a mapping file's hash), recorded with the filter: a file read
+    /// another way is another import. Null for formats without settings.
+    /// </summary>
+    string? Settings => null;
+}
+
+/// <summary>A reader of one event-data format.</summary>
+public interface IEventReader : IImportFormat
+{
     /// <summary>The CAMEO table of the source: each source keeps its own codes and Goldstein scores.</summary>
     CameoCodebook CodebookOf(Curated.ReferenceData reference);
 

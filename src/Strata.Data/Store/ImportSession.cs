@@ -11,39 +11,158 @@ public sealed record ImportFileRecord(
     string Dataset, string Format, string Path, long Size, string Fingerprint, string Filter,
     long RowsRead, long Filtered, long Quarantined, string? QuarantinePath, double Seconds);
 
+/// <summary>What committing one file did: rows inserted, rows dropped as duplicates, stored rows replaced.</summary>
+public sealed record CommitResult(long Inserted, long Duplicates, long Replaced);
+
 /// <summary>
-/// One file's import as a single transaction. Parsed rows are spooled to a temporary tab-separated file
-/// beside the store; <see cref="Commit"/> bulk-loads it with DuckDB's parallel CSV reader, removes rows
-/// already stored for the data set, records the file and commits. Disposing without committing, a crash or a
-/// kill leaves the store as it was before the file (the spool file is deleted, or left for the next run to
-/// ignore).
+/// One file's import as a single transaction: rows go to a staging table shaped like the target table, and
+/// only <see cref="Commit"/> moves them into the store and records the file. Disposing without committing, a
+/// crash or a kill leaves the store as it was before the file. Subclasses say how rows are appended and how
+/// staged rows join the stored ones (events drop duplicates; indicators replace the values they restate).
+/// </summary>
+public abstract class ImportSession : IDisposable
+{
+    private readonly DuckDBTransaction _transaction;
+    private DuckDBAppender? _appender;
+    private bool _done;
+
+    /// <param name="connection">The store's connection.</param>
+    /// <param name="dataset">The data set the rows go into.</param>
+    /// <param name="table">The target table; a staging table of its shape is created for the rows. Null when the
+    /// subclass stages rows its own way.</param>
+    private protected ImportSession(DuckDBConnection connection, string dataset, string? table)
+    {
+        Connection = connection;
+        Dataset = dataset;
+        _transaction = connection.BeginTransaction();
+        if (table is not null)
+        {
+            Execute($"CREATE OR REPLACE TEMP TABLE import_staging AS SELECT * FROM {table} LIMIT 0");
+            _appender = connection.CreateAppender("import_staging");
+        }
+    }
+
+    private protected DuckDBConnection Connection { get; }
+
+    public string Dataset { get; }
+
+    public long Staged { get; private protected set; }
+
+    private protected DuckDBAppender Appender => _appender ?? throw new InvalidOperationException("the import session is closed");
+
+    /// <summary>Moves the staged rows into the target table with file id <paramref name="fileId"/>.</summary>
+    private protected abstract CommitResult MoveStaged(int fileId);
+
+    /// <summary>Moves the staged rows into the store, records the file, and commits.</summary>
+    public CommitResult Commit(ImportFileRecord file)
+    {
+        _appender?.Close();
+        _appender = null;
+        var id = Convert.ToInt32(Scalar("SELECT coalesce(max(id), 0) + 1 FROM import_files"), CultureInfo.InvariantCulture);
+        var result = MoveStaged(id);
+        using (var cmd = Connection.CreateCommand())
+        {
+            cmd.CommandText = "INSERT INTO import_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())";
+            foreach (var v in new object?[]
+            {
+                id, file.Dataset, file.Format, file.Path, file.Size, file.Fingerprint, file.Filter, file.RowsRead, result.Inserted,
+                file.Filtered, result.Duplicates, file.Quarantined, file.QuarantinePath, file.Seconds,
+            })
+            {
+                cmd.Parameters.Add(new DuckDBParameter(v ?? DBNull.Value));
+            }
+            cmd.ExecuteNonQuery();
+        }
+        Execute("DROP TABLE IF EXISTS import_staging");
+        _transaction.Commit();
+        _done = true;
+        Closed();
+        return result;
+    }
+
+    /// <summary>Called once the session has committed or been abandoned, to release what the subclass holds.</summary>
+    private protected virtual void Closed() { }
+
+    private protected object? ScalarOf(string sql, params object?[] args)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var a in args)
+        {
+            cmd.Parameters.Add(new DuckDBParameter(a ?? DBNull.Value));
+        }
+        return cmd.ExecuteScalar();
+    }
+
+    private protected long Execute(string sql, params object?[] args)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var a in args)
+        {
+            cmd.Parameters.Add(new DuckDBParameter(a ?? DBNull.Value));
+        }
+        return cmd.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
+
+    public void Dispose()
+    {
+        if (!_done)
+        {
+            try
+            {
+                _appender?.Dispose();
+            }
+            catch (DuckDBException)
+            {
+                // The rows are discarded with the transaction below.
+            }
+            _transaction.Rollback();
+            _done = true;
+        }
+        _transaction.Dispose();
+        Closed();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>
+/// An import of event rows into <c>imported_events</c>. Parsed rows are spooled to a temporary tab-separated
+/// file beside the store and bulk-loaded with DuckDB's parallel CSV reader at commit; a row identical to one
+/// earlier in the file or already stored for the data set is dropped.
 /// </summary>
 /// <remarks>
-/// Spooling is faster than DuckDB's row-by-row appender here: formatting a row costs less than appending
-/// sixteen values through the C API, it runs on the writer thread beside the parser, and the bulk load uses
-/// both cores (measured in docs/benchmarks.md).
+/// Spooling is faster than DuckDB's row-by-row appender here: formatting a row costs less than appending sixteen
+/// values through the C API, it runs on the writer thread beside the parser, and the bulk load uses both cores
+/// (docs/benchmarks.md). DuckDB's memory is capped during the load so that an import's footprint does not grow
+/// with the file; DuckDB spills to disk beyond it.
 /// </remarks>
-public sealed class ImportSession : IDisposable
+public sealed class EventImportSession : ImportSession
 {
+    /// <summary>DuckDB's memory limit while a file is loaded.</summary>
+    public const string MemoryLimit = "128MB";
+
     private const string Columns =
         "{'line': 'BIGINT', 'source_id': 'VARCHAR', 'event_date': 'DATE', 'source': 'VARCHAR', 'target': 'VARCHAR', " +
         "'cameo': 'VARCHAR', 'root': 'TINYINT', 'quad_class': 'TINYINT', 'goldstein': 'DOUBLE', 'mentions': 'INTEGER', " +
         "'sources': 'INTEGER', 'articles': 'INTEGER', 'tone': 'DOUBLE', 'row_hash': 'UBIGINT'}";
 
-    /// <summary>DuckDB's memory limit while a file is loaded.</summary>
-    public const string MemoryLimit = "128MB";
-
-    private readonly DuckDBConnection _connection;
-    private readonly string _dataset;
     private readonly string _spoolPath;
     private readonly HashSet<ulong> _seen = [];
     private FileStream? _spool;
     private byte[] _buffer = new byte[1 << 16];
+    private long _duplicatesInFile;
 
-    internal ImportSession(DuckDBConnection connection, string dataset, string storePath)
+    internal EventImportSession(DuckDBConnection connection, string dataset, string storePath)
+        : base(connection, dataset, null)
     {
-        _connection = connection;
-        _dataset = dataset;
         var folder = System.IO.Path.GetDirectoryName(storePath) ?? System.IO.Path.GetTempPath();
         // A spool file left by a killed import is of no use: the store never saw its rows.
         foreach (var stale in Directory.EnumerateFiles(folder, ".strata-import-*.tsv"))
@@ -60,12 +179,6 @@ public sealed class ImportSession : IDisposable
         _spool = new FileStream(_spoolPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
     }
 
-    /// <summary>Rows received from the parser, duplicates within the file included.</summary>
-    public long Staged { get; private set; }
-
-    /// <summary>Rows dropped because the same row came earlier in the file.</summary>
-    public long DuplicatesInFile { get; private set; }
-
     /// <summary>Spools a batch of parsed rows, dropping exact repeats of earlier rows of the same file.</summary>
     public void Append(EventBatch b)
     {
@@ -75,7 +188,7 @@ public sealed class ImportSession : IDisposable
             Staged++;
             if (!_seen.Add(b.RowHash[i]))
             {
-                DuplicatesInFile++;
+                _duplicatesInFile++;
                 continue;
             }
             int length;
@@ -108,81 +221,42 @@ public sealed class ImportSession : IDisposable
         return w.Overflowed ? -1 : w.Length;
     }
 
-    /// <summary>
-    /// Loads the spooled rows, drops those identical to a row already stored for this data set, records the
-    /// file, and commits. Returns the rows inserted.
-    /// </summary>
-    public long Commit(ImportFileRecord file)
+    private protected override CommitResult MoveStaged(int fileId)
     {
         _spool?.Dispose();
         _spool = null;
-        // Bound DuckDB's memory during the bulk load so that an import's footprint does not grow with the file;
-        // DuckDB spills to disk beyond it.
+        var hadRows = Convert.ToInt64(ScalarOf("SELECT count(*) FROM (SELECT 1 FROM imported_events WHERE dataset = $1 LIMIT 1)", Dataset), CultureInfo.InvariantCulture) > 0;
+        var path = _spoolPath.Replace("'", "''", StringComparison.Ordinal);
         Execute($"SET memory_limit = '{MemoryLimit}'");
-        long inserted;
         try
         {
-            using var tx = _connection.BeginTransaction();
-            var id = Convert.ToInt32(Scalar("SELECT coalesce(max(id), 0) + 1 FROM import_files"), CultureInfo.InvariantCulture);
-            var hadRows = Convert.ToInt64(Scalar("SELECT count(*) FROM (SELECT 1 FROM imported_events WHERE dataset = $1 LIMIT 1)", _dataset), CultureInfo.InvariantCulture) > 0;
-            var path = _spoolPath.Replace("'", "''", StringComparison.Ordinal);
-            var loaded = Execute($"""
-            INSERT INTO imported_events
-            SELECT $1, $2, line, source_id, event_date, source, target, cameo, root, quad_class, goldstein,
-                   mentions, sources, articles, tone, row_hash
-            FROM read_csv('{path}', delim = '\t', header = false, quote = '', escape = '', nullstr = '\N',
-                          auto_detect = false, columns = {Columns})
-            """, _dataset, id);
-            inserted = loaded;
+            var inserted = Execute($"""
+                INSERT INTO imported_events
+                SELECT $1, $2, line, source_id, event_date, source, target, cameo, root, quad_class, goldstein,
+                       mentions, sources, articles, tone, row_hash
+                FROM read_csv('{path}', delim = '\t', header = false, quote = '', escape = '', nullstr = '\N',
+                              auto_detect = false, columns = {Columns})
+                """, Dataset, fileId);
             if (hadRows)
             {
                 // Rows identical to ones stored from earlier files: the new file's hashes are the small side of the join.
-                var removed = Execute("""
-                DELETE FROM imported_events
-                WHERE file_id = $2 AND row_hash IN (
-                    SELECT o.row_hash FROM imported_events o
-                    WHERE o.dataset = $1 AND o.file_id <> $2
-                      AND o.row_hash IN (SELECT row_hash FROM imported_events WHERE file_id = $2))
-                """, _dataset, id);
-                inserted -= removed;
+                inserted -= Execute("""
+                    DELETE FROM imported_events
+                    WHERE file_id = $2 AND row_hash IN (
+                        SELECT o.row_hash FROM imported_events o
+                        WHERE o.dataset = $1 AND o.file_id <> $2
+                          AND o.row_hash IN (SELECT row_hash FROM imported_events WHERE file_id = $2))
+                    """, Dataset, fileId);
             }
-            Execute(
-                "INSERT INTO import_files VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())",
-                id, file.Dataset, file.Format, file.Path, file.Size, file.Fingerprint, file.Filter, file.RowsRead, inserted,
-                file.Filtered, Staged - inserted, file.Quarantined, file.QuarantinePath, file.Seconds);
-            tx.Commit();
+            return new CommitResult(inserted, Staged - inserted, 0);
         }
         finally
         {
             Execute("RESET memory_limit");
         }
-        DeleteSpool();
-        return inserted;
     }
 
-    private long Execute(string sql, params object?[] args)
-    {
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var a in args)
-        {
-            cmd.Parameters.Add(new DuckDBParameter(a ?? DBNull.Value));
-        }
-        return cmd.ExecuteNonQuery();
-    }
-
-    private object? Scalar(string sql, params object?[] args)
-    {
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var a in args)
-        {
-            cmd.Parameters.Add(new DuckDBParameter(a ?? DBNull.Value));
-        }
-        return cmd.ExecuteScalar();
-    }
-
-    private void DeleteSpool()
+    private protected override void Closed()
     {
         _spool?.Dispose();
         _spool = null;
@@ -193,11 +267,6 @@ public sealed class ImportSession : IDisposable
         catch (IOException)
         {
         }
-    }
-
-    public void Dispose()
-    {
-        DeleteSpool();
     }
 
     /// <summary>Formats one spool row into a buffer: tab-separated, <c>\N</c> for null, invariant numbers.</summary>
@@ -291,5 +360,92 @@ public sealed class ImportSession : IDisposable
             Length += n;
             _span[Length++] = (byte)'\t';
         }
+    }
+}
+
+/// <summary>
+/// An import of yearly indicator values into <c>indicators</c>. A value for a (name, actor_a, actor_b, year)
+/// already stored in the data set is replaced by the new file's value: a corrected or newer release of a
+/// source restates its series rather than doubling them.
+/// </summary>
+public sealed class IndicatorImportSession : ImportSession
+{
+    internal IndicatorImportSession(DuckDBConnection connection, string dataset)
+        : base(connection, dataset, "indicators") { }
+
+    public void Append(IEnumerable<Indicator> indicators)
+    {
+        var appender = Appender;
+        foreach (var x in indicators)
+        {
+            appender.CreateRow()
+                .AppendValue(Dataset)
+                .AppendValue(0)
+                .AppendValue(x.Line)
+                .AppendValue(x.Name)
+                .AppendValue(x.ActorA)
+                .AppendValue(x.ActorB)
+                .AppendValue(x.Year)
+                .AppendValue(x.Value)
+                .AppendValue(x.Note)
+                .EndRow();
+            Staged++;
+        }
+    }
+
+    private protected override CommitResult MoveStaged(int fileId)
+    {
+        var replaced = Execute("""
+            DELETE FROM indicators i USING import_staging s
+            WHERE i.dataset = s.dataset AND i.name = s.name AND i.actor_a = s.actor_a
+              AND i.actor_b IS NOT DISTINCT FROM s.actor_b AND i.year = s.year
+            """);
+        var inserted = Execute("""
+            INSERT INTO indicators SELECT dataset, $1, line, name, actor_a, actor_b, year, value, note FROM import_staging
+            """, fileId);
+        return new CommitResult(inserted, 0, replaced);
+    }
+}
+
+/// <summary>An import of GDELT 2.0 mentions into <c>event_mentions</c>; a row identical to a stored one is dropped.</summary>
+public sealed class MentionImportSession : ImportSession
+{
+    internal MentionImportSession(DuckDBConnection connection, string dataset)
+        : base(connection, dataset, "event_mentions") { }
+
+    public void Append(Mention m)
+    {
+        Check.NotNull(m);
+        Appender.CreateRow()
+            .AppendValue(Dataset)
+            .AppendValue(0)
+            .AppendValue(m.Line)
+            .AppendValue(m.GlobalEventId)
+            .AppendValue(m.EventTime)
+            .AppendValue(m.MentionTime)
+            .AppendValue(m.MentionType)
+            .AppendValue(m.SourceName)
+            .AppendValue(m.Identifier)
+            .AppendValue(m.SentenceId)
+            .AppendValue(m.InRawText)
+            .AppendValue(m.Confidence)
+            .AppendValue(m.DocLength)
+            .AppendValue(m.DocTone)
+            .AppendValue(m.Translation)
+            .AppendValue(m.RowHash)
+            .EndRow();
+        Staged++;
+    }
+
+    private protected override CommitResult MoveStaged(int fileId)
+    {
+        var inserted = Execute("""
+            INSERT INTO event_mentions
+            SELECT dataset, $1, line, global_event_id, event_time, mention_time, mention_type, source_name, identifier, sentence_id,
+                   in_raw_text, confidence, doc_length, doc_tone, translation, row_hash
+            FROM (SELECT *, row_number() OVER (PARTITION BY row_hash ORDER BY line) AS rn FROM import_staging) s
+            WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM event_mentions e WHERE e.dataset = s.dataset AND e.row_hash = s.row_hash)
+            """, fileId);
+        return new CommitResult(inserted, Staged - inserted, 0);
     }
 }

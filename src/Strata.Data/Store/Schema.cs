@@ -108,6 +108,26 @@ internal static class Schema
                 note      VARCHAR
             );
             """),
+        (3, "GDELT 2.0 mentions: which article mentioned which event, when, and with what confidence and tone", """
+            CREATE TABLE event_mentions (
+                dataset          VARCHAR   NOT NULL,
+                file_id          INTEGER   NOT NULL,
+                line             BIGINT    NOT NULL,
+                global_event_id  BIGINT    NOT NULL,
+                event_time       TIMESTAMP,
+                mention_time     TIMESTAMP NOT NULL,
+                mention_type     TINYINT,
+                source_name      VARCHAR,
+                identifier       VARCHAR,
+                sentence_id      INTEGER,
+                in_raw_text      BOOLEAN,
+                confidence       TINYINT,
+                doc_length       INTEGER,
+                doc_tone         DOUBLE,
+                translation      VARCHAR,
+                row_hash         UBIGINT   NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;
