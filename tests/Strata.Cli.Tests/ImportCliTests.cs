@@ -162,3 +162,52 @@ public sealed class ExportCliTests : IDisposable
         Assert.Equal(2, _cli.Run("export", "events").ExitCode);
     }
 }
+
+/// <summary>Series and classification from the command line.</summary>
+public sealed class AnalysisCliTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public void Series_as_json_keeps_empty_years_empty_and_writes_parquet()
+    {
+        var r = _cli.Run("series", "--dyad", "PRK-CHN", "--by", "year", "--measure", "goldstein", "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Stdout);
+        var points = doc.RootElement.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal("1945", points[0].GetProperty("period").GetString());
+        Assert.Contains(points, p => p.GetProperty("value").ValueKind == System.Text.Json.JsonValueKind.Null);
+        Assert.Contains(points, p => p.GetProperty("value").ValueKind == System.Text.Json.JsonValueKind.Number);
+        var pq = _cli.Run("series", "--dyad", "USA-RUS", "--by", "quarter", "--measure", "quad", "--out", "s.parquet");
+        Assert.Equal(0, pq.ExitCode);
+        using var c = new DuckDBConnection("Data Source=:memory:");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM read_parquet('{_cli.File("s.parquet")}') WHERE q1 IS NOT NULL";
+        Assert.True(Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 100);
+        Assert.Equal(2, _cli.Run("series").ExitCode);
+    }
+
+    [Fact]
+    public void Classify_an_event_and_a_window_with_evidence()
+    {
+        var r = _cli.Run("classify", "--event", "e4-chn-prk-2024-ambassador-absent-victory-day", "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Stdout);
+        var j = Assert.Single(doc.RootElement.GetProperty("judgements").EnumerateArray());
+        Assert.Equal("2024", j.GetProperty("period").GetString());
+        Assert.Contains(j.GetProperty("label").GetString(), new[] { "noise", "episodic deviation", "structural shift", "structural reversion" });
+        Assert.True(j.TryGetProperty("baseline", out _));
+        Assert.False(string.IsNullOrEmpty(j.GetProperty("rule").GetString()));
+
+        var w = _cli.Run("classify", "--dyad", "PRK-RUS", "--from", "1980", "--to", "1995", "--format", "json");
+        Assert.Equal(16, System.Text.Json.JsonDocument.Parse(w.Stdout).RootElement.GetProperty("judgements").GetArrayLength());
+
+        var asOf = _cli.Run("classify", "--dyad", "PRK-CHN", "--at", "2024", "--as-of", "2024-06-18", "--format", "json");
+        Assert.Equal(0, asOf.ExitCode);
+        Assert.Equal(2, _cli.Run("classify", "--event", "no-such-event").ExitCode);
+        Assert.Equal(2, _cli.Run("classify", "--dyad", "PRK-CHN").ExitCode);
+    }
+}

@@ -1,0 +1,44 @@
+using AngleSharp.Html.Parser;
+using Strata.Data.Curated;
+using Strata.Data.Store;
+using Strata.Testing;
+
+namespace Strata.Reports.Tests;
+
+/// <summary>The full report of the bundled case, built as the command builds it.</summary>
+public sealed class ReportBuilderTests : IDisposable
+{
+    private readonly TempFolder _tmp = TestPaths.NewTempFolder();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public void The_bundled_report_draws_five_dyads_judges_the_commentary_events_and_tests_the_timing_claim()
+    {
+        var folder = new DataFolder(TestPaths.DataRoot);
+        var reference = CuratedData.RequireReference(folder);
+        using var store = DuckDbEventStore.Open(_tmp.File("s.duckdb"));
+        CuratedLoader.EnsureBundled(store, folder, reference);
+        var model = ReportBuilder.Build(store, reference, ReportCase.Bundled, ["test"]);
+
+        Assert.Equal(5, model.Structure.Count);
+        Assert.All(model.Structure, d => Assert.Equal(81, d.Series.Points.Count));
+        var commentary = model.Events.Where(e => e.Date.Overlaps(new DateOnly(2023, 1, 1), new DateOnly(2025, 12, 31))
+            && e.Sources.Any(s => s.Author == "Jaewoo Jun")).Select(e => e.Id).Order().ToList();
+        Assert.True(commentary.Count >= 8);
+        Assert.Equal(commentary, model.Judgements.Select(j => j.Event.Id).Order());
+        var timing = Assert.Single(model.Timing);
+        Assert.NotEqual(Analysis.OnsetTiming.NotFound, timing.Onset.Timing);
+
+        var doc = new HtmlParser().ParseDocument(HtmlReport.Render(model));
+        Assert.Equal(5, doc.QuerySelectorAll("svg.series").Length);
+        Assert.Equal(commentary.Count, doc.QuerySelectorAll("#judgement-table tbody tr").Length);
+        foreach (var link in doc.QuerySelectorAll("#judgement-table a"))
+        {
+            Assert.NotNull(doc.GetElementById(link.GetAttribute("href")!.TrimStart('#')));
+        }
+        Assert.Contains("Verdict", doc.GetElementById("timing")!.TextContent, StringComparison.Ordinal);
+        var breaks = model.Structure.Sum(d => d.Analysis.Breaks.Count);
+        Assert.Equal(breaks, doc.QuerySelectorAll("svg.series g.break").Length);
+    }
+}
