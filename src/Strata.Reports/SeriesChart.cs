@@ -69,7 +69,7 @@ public static class SeriesChart
             var x1 = X(b.Upper + 0.5);
             var x = X(b.FirstIndexAfter - 0.5);
             var label = series.Points[b.FirstIndexAfter].Period.Label;
-            sb.Append(inv, $"<g class=\"break\"><title>structural break at {label}: level {b.LevelBefore:0.##} → {b.LevelAfter:0.##}; found in {b.Strength:P0} of bootstrap replicates; 95% interval {series.Points[b.Lower].Period.Label} to {series.Points[b.Upper].Period.Label}</title>");
+            sb.Append(inv, $"<g class=\"break\"><title>structural break at {label}: level {b.LevelBefore:0.##} → {b.LevelAfter:0.##}; found in {b.Strength * 100:0}% of bootstrap replicates; 95% interval {series.Points[b.Lower].Period.Label} to {series.Points[b.Upper].Period.Label}</title>");
             sb.Append(inv, $"<rect x=\"{Math.Max(Left, x0):0.#}\" y=\"{Top}\" width=\"{Math.Max(2, Math.Min(x1, Width - Right) - Math.Max(Left, x0)):0.#}\" height=\"{Height - Top - Bottom}\" class=\"break-interval\"/>");
             sb.Append(inv, $"<line x1=\"{x:0.#}\" x2=\"{x:0.#}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" class=\"break-line\"/>");
             sb.Append(inv, $"<text x=\"{x + 3:0.#}\" y=\"{Top - 6}\" class=\"break-label\">{label}</text></g>");

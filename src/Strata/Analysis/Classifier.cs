@@ -120,7 +120,8 @@ public sealed class SeriesAnalysis
             return new SeriesAnalysis(x, options, [], double.NaN);
         }
         var filled = SeriesInput.Prepare(x, MissingValues.Interpolate);
-        var noise = EstimateNoise(filled);
+        // The noise is estimated on the observed values only: interpolated stretches have no noise of their own.
+        var noise = EstimateNoise(x.Where(double.IsFinite).ToArray());
         var scaled = filled.Select(v => v / noise).ToArray();
         Segmentation Search(double[] s) => Pelt.Detect(s, SegmentCosts.NormalMean, options.Penalty, options.MinSegmentLength);
         var segmentation = Search(scaled);
@@ -131,11 +132,18 @@ public sealed class SeriesAnalysis
             var before = segmentation.Segments[k];
             var after = segmentation.Segments[k + 1];
             var u = uncertainty.ChangePoints[k];
+            // Where the break falls in a stretch without data, the new regime may have begun anywhere after the
+            // last observation of the old one and up to the first observation of the new one.
+            var first = after.Start - 1;
+            var lastObservedBefore = Array.FindLastIndex(x, first - 1 < 0 ? 0 : first - 1, double.IsFinite);
+            var firstObservedAfter = Array.FindIndex(x, first, double.IsFinite);
+            var lower = Math.Min(u.Lower, lastObservedBefore + 1);
+            var upper = Math.Max(u.Upper, firstObservedAfter < 0 ? first : firstObservedAfter);
             breaks.Add(new StructuralBreak(
-                FirstIndexAfter: after.Start - 1,
+                FirstIndexAfter: first,
                 Strength: u.Strength,
-                Lower: u.Lower,
-                Upper: u.Upper,
+                Lower: Math.Max(0, lower),
+                Upper: Math.Min(x.Length - 1, upper),
                 LevelBefore: ObservedMean(x, before.Start - 1, before.End - 1),
                 LevelAfter: ObservedMean(x, after.Start - 1, after.End - 1),
                 StartBefore: before.Start - 1,

@@ -26,7 +26,7 @@ public sealed record Onset(
 /// <summary>
 /// Finds when a change in a relationship began, to test claims such as "the strain began before the treaty".
 /// The rule (docs/classifier.md): the earliest structural break in the window whose level moves in the asked
-/// direction, dated by its bootstrap interval; failing that, the first period in the window whose value lies
+/// direction by more than the band's half-width in noise units (k·σ̂), dated by its bootstrap interval; failing that, the first period in the window whose value lies
 /// beyond the band in that direction, dated by that period.
 /// </summary>
 public static class OnsetFinder
@@ -50,6 +50,8 @@ public static class OnsetFinder
         var brk = analysis.Breaks
             .Where(b => b.FirstIndexAfter >= windowFrom && b.FirstIndexAfter <= windowTo && b.Strength >= analysis.Options.MinStrength)
             .Where(b => downward ? b.LevelAfter < b.LevelBefore : b.LevelAfter > b.LevelBefore)
+            // Only a change larger than ordinary fluctuation (the band's half-width in noise units) is an onset.
+            .Where(b => Math.Abs(b.LevelAfter - b.LevelBefore) > analysis.Options.Baseline.Width * analysis.NoiseScale)
             .OrderBy(b => b.FirstIndexAfter)
             .FirstOrDefault();
         if (brk is not null)
@@ -58,7 +60,7 @@ public static class OnsetFinder
             var to = periodEnds[brk.Upper];
             return new Onset(Judge(from, to, reference), "structural break", periodStarts[brk.FirstIndexAfter], from, to, brk.Strength,
                 $"a {direction} break from {brk.LevelBefore:0.##} to {brk.LevelAfter:0.##} starting in the period of {periodStarts[brk.FirstIndexAfter]:yyyy-MM-dd} " +
-                $"(95% interval {from:yyyy-MM-dd} to {to:yyyy-MM-dd}, found in {brk.Strength:P0} of bootstrap replicates)");
+                $"(95% interval {from:yyyy-MM-dd} to {to:yyyy-MM-dd}, found in {brk.Strength * 100:0}% of bootstrap replicates)");
         }
         for (var i = windowFrom; i <= windowTo; i++)
         {

@@ -131,6 +131,20 @@ public class ClassifierTests
     }
 
     [Fact]
+    public void A_break_inside_a_gap_is_dated_to_the_whole_gap()
+    {
+        var v = Noise(60, 8).Select((x, i) => i >= 40 ? x + 7 : x).ToArray();
+        for (var i = 35; i < 45; i++)
+        {
+            v[i] = double.NaN;
+        }
+        var a = SeriesAnalysis.Run(v, Options);
+        var b = Assert.Single(a.Breaks.Where(x => x.Strength >= 0.5));
+        Assert.True(b.Lower <= 35, $"lower {b.Lower}");
+        Assert.True(b.Upper >= 45, $"upper {b.Upper}");
+    }
+
+    [Fact]
     public void Too_little_history_gives_no_judgement()
     {
         var c = SeriesAnalysis.Run([1, 2, 3], Options).Classify(1);
