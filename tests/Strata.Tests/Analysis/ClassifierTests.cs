@@ -139,7 +139,7 @@ public class ClassifierTests
             v[i] = double.NaN;
         }
         var a = SeriesAnalysis.Run(v, Options);
-        var b = Assert.Single(a.Breaks.Where(x => x.Strength >= 0.5));
+        var b = Assert.Single(a.Breaks, x => x.Strength >= 0.5);
         Assert.True(b.Lower <= 35, $"lower {b.Lower}");
         Assert.True(b.Upper >= 45, $"upper {b.Upper}");
     }
