@@ -151,7 +151,37 @@ public sealed class SeriesAnalysis
                 ObservedAfter: x[(after.Start - 1)..after.End].Count(double.IsFinite),
                 EndsBeforeAsOf: k + 1 < segmentation.Segments.Count - 1));
         }
-        return new SeriesAnalysis(x, options, breaks, noise);
+        return new SeriesAnalysis(x, options, MergeAcrossGaps(breaks), noise);
+    }
+
+    /// <summary>
+    /// A regime with no observed period is an artefact of interpolating across a gap: the two breaks around it
+    /// are one change, dated anywhere in the gap.
+    /// </summary>
+    private static List<StructuralBreak> MergeAcrossGaps(List<StructuralBreak> breaks)
+    {
+        var merged = new List<StructuralBreak>();
+        foreach (var b in breaks)
+        {
+            if (merged.Count > 0 && merged[^1].ObservedAfter == 0)
+            {
+                var a = merged[^1];
+                merged[^1] = a with
+                {
+                    Strength = Math.Max(a.Strength, b.Strength),
+                    Lower = Math.Min(a.Lower, b.Lower),
+                    Upper = Math.Max(a.Upper, b.Upper),
+                    LevelAfter = b.LevelAfter,
+                    ObservedAfter = b.ObservedAfter,
+                    EndsBeforeAsOf = b.EndsBeforeAsOf,
+                };
+            }
+            else
+            {
+                merged.Add(b);
+            }
+        }
+        return merged;
     }
 
     /// <summary>The noise of a series: 1.4826 × MAD of its first differences / √2, robust to level shifts and outliers.</summary>
