@@ -10,7 +10,7 @@ namespace Strata.Data.Import;
 /// stops at the end of a truncated file.
 /// </summary>
 /// <remarks>The check covers single-member gzip files, the form gzip and every event-data provider write.</remarks>
-internal sealed class CheckedGzipStream : Stream
+internal sealed class CheckedGzipStream : ReadOnlyStream
 {
     private readonly FileStream _file;
     private readonly GZipStream _gzip;
@@ -23,18 +23,6 @@ internal sealed class CheckedGzipStream : Stream
         _file = file;
         _gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -68,14 +56,6 @@ internal sealed class CheckedGzipStream : Stream
             throw new InvalidDataException($"the gzip data ends after {_length:N0} bytes without a matching trailer: truncated or corrupt");
         }
     }
-
-    public override void Flush() { }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
