@@ -118,7 +118,7 @@ public static class HtmlReport
             foreach (var j in model.Judgements.OrderBy(j => j.Event.Date))
             {
                 var r = j.Result;
-                var label = Label(r.Label);
+                var label = r.IsJudgement ? Label(r.Label) : "no judgement";
                 var evidence = r.Baseline is null ? Html.Escape(r.Rule)
                     : $"value {Num(r.Value)} vs baseline {r.Baseline.Level:0.##} (band {r.Baseline.Lower:0.##} to {r.Baseline.Upper:0.##})"
                       + (r.Break is null ? "" : $"; break {r.Break.LevelBefore:0.##} → {r.Break.LevelAfter:0.##}, strength {r.Break.Strength:0.00}")

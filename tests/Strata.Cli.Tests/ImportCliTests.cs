@@ -198,7 +198,7 @@ public sealed class AnalysisCliTests : IDisposable
         using var doc = System.Text.Json.JsonDocument.Parse(r.Stdout);
         var j = Assert.Single(doc.RootElement.GetProperty("judgements").EnumerateArray());
         Assert.Equal("2024", j.GetProperty("period").GetString());
-        Assert.Contains(j.GetProperty("label").GetString(), new[] { "noise", "episodic deviation", "structural shift", "structural reversion" });
+        Assert.Contains(j.GetProperty("label").GetString(), new[] { "noise", "episodic deviation", "structural shift", "structural reversion", "no judgement" });
         Assert.True(j.TryGetProperty("baseline", out _));
         Assert.False(string.IsNullOrEmpty(j.GetProperty("rule").GetString()));
 

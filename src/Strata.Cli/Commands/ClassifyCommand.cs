@@ -155,7 +155,7 @@ public sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
         {
             var band = r.Baseline is null ? "–" : $"{F(r.Baseline.Lower)} … {F(r.Baseline.Upper)}";
             var brk = r.Break is null ? "–" : $"{series.Points[r.Break.FirstIndexAfter].Period.Label}: {F(r.Break.LevelBefore)} → {F(r.Break.LevelAfter)}";
-            table.AddRow(period.Label, Label(r.Label), r.Confidence.ToString("0.00", CultureInfo.InvariantCulture), F(r.Value), F(r.Baseline?.Level), band, Markup.Escape(brk), Markup.Escape(r.Rule));
+            table.AddRow(period.Label, r.IsJudgement ? Label(r.Label) : "no judgement", r.Confidence.ToString("0.00", CultureInfo.InvariantCulture), F(r.Value), F(r.Baseline?.Level), band, Markup.Escape(brk), Markup.Escape(r.Rule));
         }
         AnsiConsole.Write(table);
     }
@@ -189,7 +189,7 @@ public sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
         {
             w.WriteStartObject();
             w.WriteString("period", period.Label);
-            w.WriteString("label", Label(r.Label));
+            w.WriteString("label", r.IsJudgement ? Label(r.Label) : "no judgement");
             w.WriteNumber("confidence", r.Confidence);
             W(w, "value", r.Value);
             if (r.Baseline is not null)

@@ -79,7 +79,11 @@ public sealed record Classification(
     StructuralBreak? Break,
     double? Deviation,
     int DeviationDuration,
-    string Rule);
+    string Rule)
+{
+    /// <summary>False where there was too little history or no value to judge: the label is then only a placeholder.</summary>
+    public bool IsJudgement => Confidence > 0;
+}
 
 /// <summary>
 /// A series analysed as of one period: its structural breaks (PELT with the normal-mean cost on the series
