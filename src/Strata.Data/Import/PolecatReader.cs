@@ -66,8 +66,8 @@ public sealed class PolecatReader : IEventReader
     /// <summary>What a note says when a row's Quad Code is none of the four quad classes.</summary>
     public const string QuadUnknown = "Quad Code is not a quad class";
 
-    /// <summary>What a note says when a country field lists several countries.</summary>
-    public const string SeveralCountries = "several countries in Actor or Recipient Country; the first kept";
+    /// <summary>What a note says, once per field, when Actor or Recipient Country lists several countries.</summary>
+    public const string SeveralCountries = "country fields listing several countries (the first kept)";
 
     /// <summary>What a note says when a row has no intensity and the PLOVER type's score was used.</summary>
     public const string NoIntensity = "no Event Intensity; the PLOVER type's score used";

@@ -83,7 +83,7 @@ public sealed class DuckDbEventStore : IEventStore
 
     /// <summary>
     /// <c>all_events</c>: curated and imported events in one shape (imported rows have no level, description,
-    /// tags or citations; curated rows no mention counts), for exports and series. A temporary view, so it never
+    /// tags or citations; curated rows no mention counts and no native code), for exports and series. A temporary view, so it never
     /// needs a migration.
     /// </summary>
     private void CreateViews() => Execute("""
