@@ -15,7 +15,7 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
     public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "<INPUTS>")]
-        [Description("[[FORMAT]] PATH...: files, folders, globs (data/*.CSV.zip); plain, .gz or .zip. FORMAT is detected when left out. Events: gdelt1, gdelt2, icews; GDELT 2.0 mentions: gdelt2-mentions. Yearly indicators (docs/import-formats.md): sipri, rivalries, cow-nmc, cow-alliances, atop, cow-mid, unga. Any other CSV/TSV of events: generic with --mapping.")]
+        [Description("[[FORMAT]] PATH...: files, folders, globs (data/*.CSV.zip); plain, .gz or .zip. FORMAT is detected when left out. Events: gdelt1, gdelt2, icews, polecat; GDELT 2.0 mentions: gdelt2-mentions. Yearly indicators (docs/import-formats.md): sipri, rivalries, cow-nmc, cow-alliances, atop, cow-mid, unga. Any other CSV/TSV of events: generic with --mapping.")]
         public string[] Inputs { get; init; } = [];
 
         [CommandOption("-a|--actors <CODES>")]
@@ -180,6 +180,10 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
         foreach (var (reason, n) in s.QuarantinedByReason.OrderByDescending(p => p.Value))
         {
             text += $"\n  quarantined, {reason}: {n:N0}";
+        }
+        foreach (var (what, n) in s.Notes.OrderByDescending(p => p.Value))
+        {
+            text += $"\n  kept, {what}: {n:N0}";
         }
         if (s.QuarantinePath is not null)
         {

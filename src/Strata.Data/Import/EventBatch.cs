@@ -23,6 +23,7 @@ public sealed class EventBatch
         Articles = new int?[capacity];
         Tone = new double?[capacity];
         RowHash = new ulong[capacity];
+        NativeCode = new string?[capacity];
     }
 
     public int Capacity { get; }
@@ -59,6 +60,10 @@ public sealed class EventBatch
 
     public ulong[] RowHash { get; }
 
+    /// <summary>The source's own event code when it is not CAMEO (POLECAT's PLOVER type); null for CAMEO sources.
+    /// Reset to null by <see cref="Add"/>, so readers that have none need not set it.</summary>
+    public string?[] NativeCode { get; }
+
     /// <summary>Reserves the next row and returns its index; the caller fills every column at that index.</summary>
     public int Add()
     {
@@ -66,6 +71,7 @@ public sealed class EventBatch
         {
             throw new InvalidOperationException("the batch is full");
         }
+        NativeCode[Count] = null;
         return Count++;
     }
 

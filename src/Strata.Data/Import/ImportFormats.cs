@@ -9,7 +9,7 @@ public static class ImportFormats
 {
     private static readonly IImportFormat[] All =
     [
-        GdeltReader.Version1, GdeltReader.Version2, MentionReader.Instance, IcewsReader.Instance,
+        GdeltReader.Version1, GdeltReader.Version2, MentionReader.Instance, PolecatReader.Instance, IcewsReader.Instance,
         SipriReader.Instance, RivalryReader.Instance, CowNmcReader.Instance, AllianceReader.Cow, AllianceReader.Atop, MidReader.Instance, UngaReader.Instance,
     ];
 
@@ -37,6 +37,11 @@ public static class ImportFormats
         var first = nl >= 0 ? span[..nl] : span;
         var tabs = first.Count((byte)'\t');
         var text = Encoding.UTF8.GetString(first.Length > 4096 ? first[..4096] : first).TrimEnd('\r');
+        // POLECAT's header starts as ICEWS's does; it names an Event Type where ICEWS has a CAMEO Code.
+        if (PolecatReader.IsHeader(text))
+        {
+            return PolecatReader.Instance;
+        }
         if (text.StartsWith("Event ID\tEvent Date\t", StringComparison.Ordinal))
         {
             return IcewsReader.Instance;

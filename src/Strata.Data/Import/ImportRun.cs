@@ -88,6 +88,7 @@ internal static class ImportRun
             Duplicates = result.Duplicates,
             Replaced = result.Replaced,
             QuarantinedByReason = new Dictionary<string, long>(quarantine.ByReason),
+            Notes = new Dictionary<string, long>(counters.Notes),
             QuarantinePath = quarantine.Count > 0 ? quarantine.Path : null,
             Bytes = counters.BytesRead,
             Elapsed = clock.Elapsed,

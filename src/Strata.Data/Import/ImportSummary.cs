@@ -25,6 +25,9 @@ public sealed record ImportSummary
 
     public long Quarantined => QuarantinedByReason.Values.Sum();
 
+    /// <summary>Rows kept despite something worth telling (POLECAT: a Quad Code that disagrees with the event type), by what.</summary>
+    public IReadOnlyDictionary<string, long> Notes { get; init; } = new Dictionary<string, long>();
+
     public string? QuarantinePath { get; init; }
 
     /// <summary>True when this file had already been imported under the same filter and was skipped.</summary>

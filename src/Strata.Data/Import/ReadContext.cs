@@ -16,6 +16,14 @@ public abstract class ReadCounters
 
     /// <summary>Bytes of the input consumed so far, for progress.</summary>
     public long BytesRead { get; set; }
+
+    /// <summary>Rows kept despite something worth telling (a source field that disagrees with another), by what.</summary>
+    public IReadOnlyDictionary<string, long> Notes => _notes;
+
+    private readonly Dictionary<string, long> _notes = new(StringComparer.Ordinal);
+
+    /// <summary>Counts a kept row under <paramref name="what"/> in <see cref="Notes"/>.</summary>
+    public void Note(string what) => _notes[what] = _notes.GetValueOrDefault(what) + 1;
 }
 
 /// <summary>What an event reader needs while it parses one input: the filter, the code tables, a place for

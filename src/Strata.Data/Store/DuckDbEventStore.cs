@@ -83,20 +83,20 @@ public sealed class DuckDbEventStore : IEventStore
 
     /// <summary>
     /// <c>all_events</c>: curated and imported events in one shape (imported rows have no level, description,
-    /// tags or citations; curated rows no mention counts), for exports and series. A temporary view, so it never
+    /// tags or citations; curated rows no mention counts and no native code), for exports and series. A temporary view, so it never
     /// needs a migration.
     /// </summary>
     private void CreateViews() => Execute("""
         CREATE OR REPLACE TEMP VIEW all_events AS
         SELECT id, dataset, 'curated' AS kind, date_start, date_end, date_precision, date_text, source, target, cameo, root,
                quad_class, goldstein, level, confidence, description, tags, NULL::INTEGER AS mentions, NULL::INTEGER AS sources,
-               NULL::INTEGER AS articles, NULL::DOUBLE AS tone, origin_file AS file, origin_line AS line
+               NULL::INTEGER AS articles, NULL::DOUBLE AS tone, origin_file AS file, origin_line AS line, NULL::VARCHAR AS native_code
         FROM events
         UNION ALL
         SELECT e.dataset || ':' || coalesce(e.source_id, e.file_id::VARCHAR || ':' || e.line::VARCHAR) AS id, e.dataset, 'imported' AS kind,
                e.event_date, e.event_date, 'Day', strftime(e.event_date, '%Y-%m-%d'), e.source, e.target, e.cameo,
                lpad(e.root::VARCHAR, 2, '0'), e.quad_class, e.goldstein, NULL, NULL, NULL, NULL::VARCHAR[], e.mentions, e.sources,
-               e.articles, e.tone, f.path, e.line
+               e.articles, e.tone, f.path, e.line, e.native_code
         FROM imported_events e JOIN import_files f ON f.id = e.file_id
         """);
 

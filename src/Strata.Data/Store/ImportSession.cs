@@ -152,7 +152,7 @@ public sealed class EventImportSession : ImportSession
     private const string Columns =
         "{'line': 'BIGINT', 'source_id': 'VARCHAR', 'event_date': 'DATE', 'source': 'VARCHAR', 'target': 'VARCHAR', " +
         "'cameo': 'VARCHAR', 'root': 'TINYINT', 'quad_class': 'TINYINT', 'goldstein': 'DOUBLE', 'mentions': 'INTEGER', " +
-        "'sources': 'INTEGER', 'articles': 'INTEGER', 'tone': 'DOUBLE', 'row_hash': 'UBIGINT'}";
+        "'sources': 'INTEGER', 'articles': 'INTEGER', 'tone': 'DOUBLE', 'native_code': 'VARCHAR', 'row_hash': 'UBIGINT'}";
 
     private readonly string _spoolPath;
     private readonly HashSet<ulong> _seen = [];
@@ -217,6 +217,7 @@ public sealed class EventImportSession : ImportSession
         w.Number(b.Sources[i]);
         w.Number(b.Articles[i]);
         w.Number(b.Tone[i]);
+        w.Text(b.NativeCode[i]);
         w.Last(b.RowHash[i]);
         return w.Overflowed ? -1 : w.Length;
     }
@@ -233,7 +234,7 @@ public sealed class EventImportSession : ImportSession
             var inserted = Execute($"""
                 INSERT INTO imported_events
                 SELECT $1, $2, line, source_id, event_date, source, target, cameo, root, quad_class, goldstein,
-                       mentions, sources, articles, tone, row_hash
+                       mentions, sources, articles, tone, row_hash, native_code
                 FROM read_csv('{path}', delim = '\t', header = false, quote = '', escape = '', nullstr = '\N',
                               auto_detect = false, columns = {Columns})
                 """, Dataset, fileId);

@@ -128,6 +128,9 @@ internal static class Schema
                 row_hash         UBIGINT   NOT NULL
             );
             """),
+        (4, "the source's own event code of an imported event (POLECAT's PLOVER type), beside its CAMEO code", """
+            ALTER TABLE imported_events ADD COLUMN native_code VARCHAR;
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;
