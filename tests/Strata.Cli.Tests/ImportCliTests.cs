@@ -187,6 +187,10 @@ public sealed class AnalysisCliTests : IDisposable
         using var cmd = c.CreateCommand();
         cmd.CommandText = $"SELECT count(*) FROM read_parquet('{_cli.File("s.parquet")}') WHERE q1 IS NOT NULL";
         Assert.True(Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 100);
+        Assert.Equal(0, _cli.Run("series", "--dyad", "USA-RUS", "--by", "year", "--out", "s.jsonl").ExitCode);
+        var lines = File.ReadAllLines(_cli.File("s.jsonl"));
+        Assert.Equal(81, lines.Length);
+        Assert.All(lines, l => Assert.StartsWith("{\"dyad\":\"USA-RUS\"", l, StringComparison.Ordinal));
         Assert.Equal(2, _cli.Run("series").ExitCode);
     }
 

@@ -48,7 +48,7 @@ public sealed class SeriesCommand : Command<SeriesCommand.Settings>
         public OutputFormat Format { get; init; } = OutputFormat.Table;
 
         [CommandOption("-o|--out <FILE>")]
-        [Description("Write to a file instead of the screen.")]
+        [Description("Write to a file instead of the screen: .csv, .json, .jsonl (JSON lines) or .parquet.")]
         public string? Out { get; init; }
     }
 
@@ -70,6 +70,11 @@ public sealed class SeriesCommand : Command<SeriesCommand.Settings>
             if (ext == ".parquet")
             {
                 SeriesWriter.WriteParquet(series, settings.Out);
+            }
+            else if (ext is ".jsonl" or ".ndjson")
+            {
+                using var f = File.Create(settings.Out);
+                SeriesWriter.WriteJsonLines(series, f);
             }
             else if (ext == ".json")
             {

@@ -61,6 +61,47 @@ public static class SeriesWriter
         w.WriteEndObject();
     }
 
+    /// <summary>JSON lines: one object per period, with the same columns as the CSV (null where missing).</summary>
+    public static void WriteJsonLines(RelationSeries series, Stream output)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var p in series.Points)
+        {
+            using (var w = new System.Text.Json.Utf8JsonWriter(output))
+            {
+                w.WriteStartObject();
+                w.WriteString("dyad", series.Dyad.ToString());
+                w.WriteString("period", p.Period.Label);
+                w.WriteString("start", p.Period.Start.ToString("yyyy-MM-dd", inv));
+                w.WriteString("end", p.Period.End.ToString("yyyy-MM-dd", inv));
+                w.WriteString("measure", series.Measure.ToString().ToLowerInvariant());
+                if (p.Value is { } v)
+                {
+                    w.WriteNumber("value", v);
+                }
+                else
+                {
+                    w.WriteNull("value");
+                }
+                w.WriteNumber("weight", p.Weight);
+                w.WriteNumber("events", p.Events);
+                for (var q = 0; q < 4; q++)
+                {
+                    if (p.QuadWeights is { } quads)
+                    {
+                        w.WriteNumber($"q{q + 1}", quads[q]);
+                    }
+                    else
+                    {
+                        w.WriteNull($"q{q + 1}");
+                    }
+                }
+                w.WriteEndObject();
+            }
+            output.WriteByte((byte)'\n');
+        }
+    }
+
     /// <summary>Writes Parquet through an in-memory DuckDB, so the file has proper types and nulls.</summary>
     public static void WriteParquet(RelationSeries series, string path)
     {
