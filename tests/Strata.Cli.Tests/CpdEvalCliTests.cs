@@ -57,7 +57,7 @@ public sealed class CpdEvalCliTests : IDisposable
         File.WriteAllText(text, "40\n");
         var r = _cli.Run("cpd", "eval", series, "--annotations", text);
         Assert.True(r.ExitCode == 0, r.Stderr);
-        Assert.Contains("configuration: ", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("configuration: pelt normal-meanvar mbic minseg=5", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("f1: ", r.Stdout, StringComparison.Ordinal);
     }
 

@@ -21,7 +21,7 @@ public class CpdSettings : CommandSettings
     public string? Method { get; init; }
 
     [CommandOption("-c|--cost <COST>")]
-    [Description("normal-mean (default), normal-var, normal-meanvar, poisson, exponential or l1. Not used by bocpd.")]
+    [Description("normal-meanvar (default), normal-mean, normal-var, poisson, exponential or l1. Not used by bocpd.")]
     public string? Cost { get; init; }
 
     [CommandOption("-p|--penalty <PENALTY>")]
@@ -33,7 +33,7 @@ public class CpdSettings : CommandSettings
     public double? PenValue { get; init; }
 
     [CommandOption("--min-seg-len <K>")]
-    [Description("Minimum segment length. Default: R's for the cost (1 for means, 2 otherwise).")]
+    [Description("Minimum segment length. Default: 5 with the default cost; R's for a cost given with --cost (1 for normal-mean and l1, 2 otherwise).")]
     public int? MinSegLen { get; init; }
 
     [CommandOption("--max-cpts <Q>")]

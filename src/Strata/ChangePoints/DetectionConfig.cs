@@ -34,8 +34,9 @@ public enum Scaling
 
 /// <summary>
 /// One change-point configuration: search, cost, penalty, minimum segment length, the most changes for binary
-/// segmentation, and the rescaling applied first. Immutable; <see cref="Default"/> is what <c>strata cpd detect</c>
-/// and <c>strata cpd eval</c> use when given no options (see docs/changepoints.md, "Default configuration").
+/// segmentation, and the rescaling applied first. Immutable. A new instance starts from R's <c>cpt.mean</c> defaults
+/// (PELT, normal mean, MBIC); <see cref="Default"/> is Strata's chosen default, what <c>strata cpd detect</c> and
+/// <c>strata cpd eval</c> use when given no options (see docs/changepoints.md, "Default configuration").
 /// </summary>
 public sealed record DetectionConfig
 {
@@ -53,8 +54,12 @@ public sealed record DetectionConfig
 
     public Scaling Scaling { get; init; } = Scaling.None;
 
-    /// <summary>The configuration used when none is given.</summary>
-    public static DetectionConfig Default { get; } = new();
+    /// <summary>
+    /// The configuration used when none is given: PELT, normal mean-and-variance cost, MBIC, minimum segment length 5.
+    /// It scored best of the candidates compared on synthetic annotated series (docs/changepoints.md, "Default
+    /// configuration"); the cost is scale-free, so no rescaling is needed.
+    /// </summary>
+    public static DetectionConfig Default { get; } = new() { Cost = SegmentCosts.NormalMeanVar, MinSegmentLength = 5 };
 
     /// <summary>pelt, binseg or op: the method's name in outputs.</summary>
     public string MethodName => Method switch
