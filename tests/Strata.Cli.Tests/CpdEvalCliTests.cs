@@ -78,6 +78,10 @@ public sealed class CpdEvalCliTests : IDisposable
         Assert.Contains("a: not a location", r.Stderr, StringComparison.Ordinal);
 
         Assert.Equal(2, _cli.Run("cpd", "eval", series).ExitCode);
+        var help = _cli.Run("cpd", "eval", "--help");
+        Assert.True(help.ExitCode == 0, help.Stderr);
+        Assert.Contains("--annotations", help.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, _cli.Run("cpd", "detect", "--help").ExitCode);
         Assert.Equal(2, _cli.Run("cpd", "eval", series, "--annotations", bad, "--margin", "-1").ExitCode);
         Assert.Equal(2, _cli.Run("cpd", "eval", series, "--annotations", _cli.File("missing.txt")).ExitCode);
     }

@@ -17,7 +17,7 @@ public sealed class CpdEvalCommand : Command<CpdEvalCommand.Settings>
     public sealed class Settings : CpdSettings
     {
         [CommandOption("-a|--annotations <FILE>")]
-        [Description("Annotated change points (repeatable). JSON as TCPDBench ({\"annotator\": [0-based index of each segment's first observation, ...]}, one list per annotator) or text (one change point per line in R's convention, as 'cpd detect' prints; the file is one annotator). Both conventions give the same number for the same change.")]
+        [Description("Annotated change points (repeatable). JSON as TCPDBench ({\"annotator\": [[0-based index of each segment's first observation, ...]]}, one list per annotator) or text (one change point per line in R's convention, as 'cpd detect' prints; the file is one annotator). Both conventions give the same number for the same change.")]
         public string[] Annotations { get; init; } = [];
 
         [CommandOption("--margin <M>")]
