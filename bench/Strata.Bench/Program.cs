@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using BenchmarkDotNet.Running;
 using DuckDB.NET.Data;
 
 // Strata benchmark tool. Commands:
 //   make-gdelt SOURCE OUT SIZE_MB [SEED]   write a GDELT 2.0-format file of SIZE_MB by resampling the rows of SOURCE
 //   duckdb-import FILE DB ACTORS           the same filter-and-insert as 'strata import', done by DuckDB's read_csv
+//   bdn [BenchmarkDotNet arguments]        the BenchmarkDotNet suites (e.g. bdn --filter '*Pelt*' --job short)
+//   pelt-work N                            candidate evaluations of PELT normal-mean MBIC per point (for docs/benchmarks.md)
 return args.FirstOrDefault() switch
 {
+    "bdn" => BdnExit(BenchmarkSwitcher.FromAssembly(typeof(Strata.Bench.PeltBenchmarks).Assembly).Run(args[1..])),
+    "pelt-work" => Strata.Bench.PeltWork.Run(int.Parse(args[1], CultureInfo.InvariantCulture)),
     "make-gdelt" => MakeGdelt(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1),
     "duckdb-import" => DuckDbImport(args[1], args[2], args[3]),
     "sql" => Sql(args[1], args[2..]),
@@ -32,9 +37,13 @@ static int Sql(string db, string[] statements)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Strata.Bench make-gdelt SOURCE OUT SIZE_MB [SEED] | duckdb-import FILE DB ACTORS");
+    Console.Error.WriteLine("usage: Strata.Bench make-gdelt SOURCE OUT SIZE_MB [SEED] | duckdb-import FILE DB ACTORS | bdn [ARGS] | pelt-work N");
     return 2;
 }
+
+// BenchmarkDotNet reports failures in its summaries; a non-zero exit when any benchmark failed to run.
+static int BdnExit(IEnumerable<BenchmarkDotNet.Reports.Summary> summaries) =>
+    summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 
 // Resamples real rows with replacement. Each written row gets a fresh GLOBALEVENTID (a running number), so rows
 // stay distinct as in a real file and no importer can shortcut them as duplicates.

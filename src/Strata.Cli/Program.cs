@@ -59,6 +59,10 @@ app.Configure(config =>
             .WithExample("cpd", "detect", "series.txt")
             .WithExample("cpd", "detect", "monthly.csv", "--column", "goldstein", "--cost", "normal-meanvar", "--penalty", "mbic", "--format", "json")
             .WithExample("cpd", "detect", "series.txt", "--penalty", "manual", "--pen-value", "10", "--bootstrap", "200");
+        cpd.AddCommand<CpdEvalCommand>("eval")
+            .WithDescription("Detect the change points of a series and score them against annotated ones: TCPDBench's F1 (margin 5) and covering.")
+            .WithExample("cpd", "eval", "series.txt", "--annotations", "annotations.json")
+            .WithExample("cpd", "eval", "series.txt", "--annotations", "analyst1.txt", "--annotations", "analyst2.txt", "--method", "binseg", "--format", "json");
     });
 });
 return CliErrors.Run(app, args);

@@ -102,7 +102,7 @@ public sealed class CpdCliTests : IDisposable
         var r = _cli.Run("cpd", "detect", path);
         Assert.Equal(1, r.ExitCode);
         Assert.Equal($"strata: error: {path}:4: missing value (observation 4); fill it, or pass --missing interpolate", r.StderrLines.Single());
-        var ok = _cli.Run("cpd", "detect", path, "--missing", "interpolate", "--penalty", "manual", "--pen-value", "5");
+        var ok = _cli.Run("cpd", "detect", path, "--missing", "interpolate", "--cost", "normal-mean", "--penalty", "manual", "--pen-value", "5");
         Assert.Equal(0, ok.ExitCode);
         Assert.Equal("5", ok.Stdout.Trim());
     }

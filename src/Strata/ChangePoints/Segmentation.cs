@@ -77,6 +77,28 @@ public sealed record Segmentation
         return Create(series, cost.Fit(series), method, cost.Name, penalty, pen, 1, [.. changePoints]);
     }
 
+    /// <summary>
+    /// The same change points, costs and penalty, with the segments' means and variances taken from
+    /// <paramref name="original"/> (the series before it was rescaled for the search).
+    /// </summary>
+    internal Segmentation WithSegmentsOf(ReadOnlySpan<double> original)
+    {
+        var segments = new Segment[Segments.Count];
+        for (var k = 0; k < segments.Length; k++)
+        {
+            var s = Segments[k];
+            var seg = original[(s.Start - 1)..s.End];
+            var mean = PrefixSums.Mean(seg);
+            double ss = 0;
+            foreach (var v in seg)
+            {
+                ss += (v - mean) * (v - mean);
+            }
+            segments[k] = s with { Mean = mean, Variance = ss / seg.Length };
+        }
+        return new Segmentation(Method, Cost, Penalty, PenaltyValue, MinSegmentLength, [.. ChangePoints], segments, TotalCost, PenalisedCost);
+    }
+
     /// <summary>Builds the result for the given change points (R convention) of a series.</summary>
     internal static Segmentation Create(
         ReadOnlySpan<double> series, IFittedCost fitted, string method, string cost, Penalty penalty, double penaltyValue,
