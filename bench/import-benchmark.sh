@@ -13,7 +13,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 actors=PRK,CHN,RUS,USA,KOR,JPN
 
-dotnet build -c Release -v q src/Strata.Cli bench/Strata.Bench >/dev/null
+dotnet build -c Release -v q src/Strata.Cli >/dev/null
+dotnet build -c Release -v q bench/Strata.Bench >/dev/null
 strata="dotnet src/Strata.Cli/bin/Release/net10.0/linux-x64/Strata.Cli.dll"
 bench="dotnet bench/Strata.Bench/bin/Release/net10.0/linux-x64/Strata.Bench.dll"
 

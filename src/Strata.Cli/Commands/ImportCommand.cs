@@ -176,7 +176,7 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
         var rate = s.Elapsed.TotalSeconds > 0 ? s.Bytes / 1e6 / s.Elapsed.TotalSeconds : 0;
         var replaced = s.Replaced > 0 ? $" ({s.Replaced:N0} stored values replaced)" : "";
         var text = $"{s.File} ({s.Format}): {s.RowsRead:N0} rows read, {s.Imported:N0} {(s.Stored == "rows" ? "" : s.Stored + " ")}imported{replaced}, {s.Filtered:N0} filtered out, " +
-            $"{s.Duplicates:N0} duplicates, {s.Quarantined:N0} quarantined in {s.Elapsed.TotalSeconds:0.0} s ({rate:0} MB/s)";
+            $"{s.Duplicates:N0} duplicates, {s.Quarantined:N0} quarantined in {s.Elapsed.TotalSeconds:0.0} s ({rate:0} MB/s; reading {s.ReadElapsed.TotalSeconds:0.0} s, storing {(s.Elapsed - s.ReadElapsed).TotalSeconds:0.0} s)";
         foreach (var (reason, n) in s.QuarantinedByReason.OrderByDescending(p => p.Value))
         {
             text += $"\n  quarantined, {reason}: {n:N0}";

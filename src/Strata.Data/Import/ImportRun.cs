@@ -67,6 +67,7 @@ internal static class ImportRun
             }
         }
         reading.ThrowIfFailed();
+        var readTime = clock.Elapsed;
 
         if (options.MaxBad.IsExceeded(quarantine.Count, counters.RowsRead))
         {
@@ -92,6 +93,7 @@ internal static class ImportRun
             QuarantinePath = quarantine.Count > 0 ? quarantine.Path : null,
             Bytes = counters.BytesRead,
             Elapsed = clock.Elapsed,
+            ReadElapsed = readTime,
         };
     }
 

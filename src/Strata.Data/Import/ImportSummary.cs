@@ -36,4 +36,7 @@ public sealed record ImportSummary
     public long Bytes { get; init; }
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The part of <see cref="Elapsed"/> spent reading and parsing; the rest is storing and committing.</summary>
+    public TimeSpan ReadElapsed { get; init; }
 }
