@@ -151,22 +151,8 @@ public sealed class GdeltReader : IEventReader
                 continue;
             }
 
-            var i = ctx.NextRow();
-            var b = ctx.Batch;
-            b.Line[i] = lines.LineNumber;
-            b.SourceId[i] = Encoding.ASCII.GetString(id);
-            b.Date[i] = date;
-            b.Source[i] = codes.Actor(a1);
-            b.Target[i] = codes.Actor(a2);
-            b.Cameo[i] = code.Code;
-            b.Root[i] = code.Root;
-            b.Quad[i] = code.Quad;
-            b.Goldstein[i] = goldstein;
-            b.Mentions[i] = mentions;
-            b.Sources[i] = sources;
-            b.Articles[i] = articles;
-            b.Tone[i] = tone;
-            b.RowHash[i] = XxHash3.HashToUInt64(line);
+            ctx.Add(lines.LineNumber, Encoding.ASCII.GetString(id), date, codes.Actor(a1), codes.Actor(a2), code.Code, code.Root, code.Quad, goldstein,
+                XxHash3.HashToUInt64(line), mentions, sources, articles, tone);
         }
         ctx.BytesRead = lines.BytesConsumed;
         ctx.Complete();

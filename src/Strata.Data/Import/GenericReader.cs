@@ -219,22 +219,7 @@ public sealed class GenericReader(GenericMapping mapping) : IEventReader
                 continue;
             }
 
-            var i = ctx.NextRow();
-            var b = ctx.Batch;
-            b.Line[i] = lineNo;
-            b.SourceId[i] = Field(id);
-            b.Date[i] = day;
-            b.Source[i] = source;
-            b.Target[i] = target;
-            b.Cameo[i] = entry.Code.Value;
-            b.Root[i] = (sbyte)entry.Code.RootNumber;
-            b.Quad[i] = (sbyte)entry.Code.QuadClass;
-            b.Goldstein[i] = goldstein;
-            b.Mentions[i] = mentions;
-            b.Sources[i] = sources;
-            b.Articles[i] = articles;
-            b.Tone[i] = tone;
-            b.RowHash[i] = XxHash3.HashToUInt64(rawBytes);
+            ctx.Add(lineNo, Field(id), day, source, target, entry.Code, goldstein, XxHash3.HashToUInt64(rawBytes), mentions, sources, articles, tone);
         }
         ctx.BytesRead = counting.BytesRead;
         ctx.Complete();

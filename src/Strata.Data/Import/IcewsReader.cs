@@ -127,22 +127,7 @@ public sealed class IcewsReader : IEventReader
                 ctx.Quarantine.Add(lineNo, "bad number", $"Intensity '{row[intensity].ToString()}' is not a number from -10 to 10", rawBytes);
                 continue;
             }
-            var i = ctx.NextRow();
-            var b = ctx.Batch;
-            b.Line[i] = lineNo;
-            b.SourceId[i] = row[id].ToString();
-            b.Date[i] = day;
-            b.Source[i] = source;
-            b.Target[i] = target;
-            b.Cameo[i] = code.Value;
-            b.Root[i] = (sbyte)code.RootNumber;
-            b.Quad[i] = (sbyte)code.QuadClass;
-            b.Goldstein[i] = goldstein;
-            b.Mentions[i] = null;
-            b.Sources[i] = null;
-            b.Articles[i] = null;
-            b.Tone[i] = null;
-            b.RowHash[i] = XxHash3.HashToUInt64(rawBytes);
+            ctx.Add(lineNo, row[id].ToString(), day, source, target, code, goldstein, XxHash3.HashToUInt64(rawBytes));
         }
         ctx.BytesRead = counting.BytesRead;
         ctx.Complete();

@@ -221,23 +221,8 @@ public sealed class PolecatReader : IEventReader
                     }
                 }
             }
-            var i = ctx.NextRow();
-            var b = ctx.Batch;
-            b.Line[i] = lineNo;
-            b.SourceId[i] = row[layout.Id].ToString().Trim() is { Length: > 0 } id ? id : null;
-            b.Date[i] = day;
-            b.Source[i] = source;
-            b.Target[i] = target;
-            b.Cameo[i] = code.Value;
-            b.Root[i] = (sbyte)code.RootNumber;
-            b.Quad[i] = (sbyte)code.QuadClass;
-            b.Goldstein[i] = goldstein;
-            b.Mentions[i] = null;
-            b.Sources[i] = null;
-            b.Articles[i] = null;
-            b.Tone[i] = null;
-            b.NativeCode[i] = typeText.ToUpperInvariant();
-            b.RowHash[i] = XxHash3.HashToUInt64(rawBytes);
+            var sourceId = row[layout.Id].ToString().Trim() is { Length: > 0 } id ? id : null;
+            ctx.Add(lineNo, sourceId, day, source, target, code, goldstein, XxHash3.HashToUInt64(rawBytes), nativeCode: typeText.ToUpperInvariant());
         }
         ctx.BytesRead = counting.BytesRead;
         ctx.Complete();

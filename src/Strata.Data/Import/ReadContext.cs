@@ -54,7 +54,7 @@ public sealed class ReadContext : ReadCounters
     public EventBatch Batch { get; private set; }
 
     /// <summary>Reserves a row in the current batch, handing a full batch to the writer first.</summary>
-    public int NextRow()
+    private int NextRow()
     {
         if (Batch.IsFull)
         {
@@ -63,6 +63,36 @@ public sealed class ReadContext : ReadCounters
         Accepted++;
         return Batch.Add();
     }
+
+    /// <summary>Adds one kept row: the one place where readers fill a batch row.</summary>
+    public void Add(
+        long line, string? sourceId, DateOnly date, string? source, string? target, string cameo, int root, int quad, double goldstein,
+        ulong rowHash, int? mentions = null, int? sources = null, int? articles = null, double? tone = null, string? nativeCode = null)
+    {
+        var i = NextRow();
+        var b = Batch;
+        b.Line[i] = line;
+        b.SourceId[i] = sourceId;
+        b.Date[i] = date;
+        b.Source[i] = source;
+        b.Target[i] = target;
+        b.Cameo[i] = cameo;
+        b.Root[i] = (sbyte)root;
+        b.Quad[i] = (sbyte)quad;
+        b.Goldstein[i] = goldstein;
+        b.Mentions[i] = mentions;
+        b.Sources[i] = sources;
+        b.Articles[i] = articles;
+        b.Tone[i] = tone;
+        b.NativeCode[i] = nativeCode;
+        b.RowHash[i] = rowHash;
+    }
+
+    /// <summary>Adds one kept row with a parsed CAMEO code.</summary>
+    public void Add(
+        long line, string? sourceId, DateOnly date, string? source, string? target, EventCode code, double goldstein,
+        ulong rowHash, int? mentions = null, int? sources = null, int? articles = null, double? tone = null, string? nativeCode = null) =>
+        Add(line, sourceId, date, source, target, code.Value, code.RootNumber, (int)code.QuadClass, goldstein, rowHash, mentions, sources, articles, tone, nativeCode);
 
     /// <summary>Hands over the last, partly filled batch.</summary>
     public void Complete()
