@@ -78,25 +78,18 @@ public sealed class GenericReader(GenericMapping mapping) : IEventReader
         var cells = new string?[needed];
         var actorCache = new Dictionary<(ActorCodes, string), string?>();
         var filter = ctx.Filter;
-        var bytes = new byte[4096];
+        var start = new RowStart(counting, ctx, cancellationToken);
 
         while (reader.MoveNext())
         {
             var row = reader.Current;
             // Sep 0.17 reports line 2 for the very first row of a file read without a header; that row is on line 1.
             var lineNo = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
-            if ((row.RowIndex & 0xFFF) == 0)
-            {
-                ctx.BytesRead = counting.BytesRead;
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            var raw = row.Span;
-            if (raw.Trim().IsEmpty)
+            if (!start.TryBegin(row, out var rawBytes))
             {
                 continue;
             }
-            ctx.RowsRead++;
-            var rawBytes = Encode(raw, ref bytes);
+            var raw = row.Span;
             if (columns < 0)
             {
                 columns = row.ColCount;
@@ -251,16 +244,5 @@ public sealed class GenericReader(GenericMapping mapping) : IEventReader
             }
         }
         return null;
-    }
-
-    private static ReadOnlySpan<byte> Encode(ReadOnlySpan<char> chars, ref byte[] buffer)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(chars.Length);
-        if (buffer.Length < max)
-        {
-            buffer = new byte[max];
-        }
-        var n = Encoding.UTF8.GetBytes(chars, buffer);
-        return buffer.AsSpan(0, n);
     }
 }

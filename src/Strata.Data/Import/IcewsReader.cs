@@ -46,7 +46,7 @@ public sealed class IcewsReader : IEventReader
         var columns = header.ColNames.Count;
         var actorCache = new Dictionary<string, string?>(StringComparer.Ordinal);
         var filter = ctx.Filter;
-        var bytes = new byte[4096];
+        var start = new RowStart(counting, ctx, cancellationToken);
 
         string? Actor(ReadOnlySpan<char> name)
         {
@@ -65,18 +65,11 @@ public sealed class IcewsReader : IEventReader
         foreach (var row in reader)
         {
             var lineNo = row.LineNumberFrom;
-            if ((row.RowIndex & 0xFFF) == 0)
-            {
-                ctx.BytesRead = counting.BytesRead;
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            var raw = row.Span;
-            if (raw.IsEmpty)
+            if (!start.TryBegin(row, out var rawBytes))
             {
                 continue;
             }
-            ctx.RowsRead++;
-            var rawBytes = Encode(raw, ref bytes);
+            var raw = row.Span;
             if (row.ColCount != columns)
             {
                 ctx.Quarantine.Add(lineNo, "wrong column count", $"{row.ColCount} columns, expected {columns} as in the header", rawBytes);
@@ -131,16 +124,5 @@ public sealed class IcewsReader : IEventReader
         }
         ctx.BytesRead = counting.BytesRead;
         ctx.Complete();
-    }
-
-    private static ReadOnlySpan<byte> Encode(ReadOnlySpan<char> chars, ref byte[] buffer)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(chars.Length);
-        if (buffer.Length < max)
-        {
-            buffer = new byte[max];
-        }
-        var n = Encoding.UTF8.GetBytes(chars, buffer);
-        return buffer.AsSpan(0, n);
     }
 }

@@ -73,23 +73,15 @@ public sealed class MentionReader : IImportFormat
         }
         var expected = hasHeader ? -1 : Columns.Length;
         var cells = new string[Columns.Length];
-        var bytes = new byte[4096];
+        var start = new RowStart(counting, ctx, cancellationToken);
         while (reader.MoveNext())
         {
             var row = reader.Current;
             var lineNo = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
-            if ((row.RowIndex & 0xFFF) == 0)
-            {
-                ctx.BytesRead = counting.BytesRead;
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            var raw = row.Span;
-            if (raw.Trim().IsEmpty)
+            if (!start.TryBegin(row, out var rawBytes))
             {
                 continue;
             }
-            ctx.RowsRead++;
-            var rawBytes = Encode(raw, ref bytes);
             if (expected < 0)
             {
                 expected = row.ColCount;
@@ -180,17 +172,6 @@ public sealed class MentionReader : IImportFormat
             return true;
         }
         return false;
-    }
-
-    private static ReadOnlySpan<byte> Encode(ReadOnlySpan<char> chars, ref byte[] buffer)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(chars.Length);
-        if (buffer.Length < max)
-        {
-            buffer = new byte[max];
-        }
-        var n = Encoding.UTF8.GetBytes(chars, buffer);
-        return buffer.AsSpan(0, n);
     }
 }
 

@@ -107,7 +107,7 @@ public sealed class PolecatReader : IEventReader
 
         var actorCache = new Dictionary<string, string?>(StringComparer.Ordinal);
         var filter = ctx.Filter;
-        var bytes = new byte[4096];
+        var start = new RowStart(counting, ctx, cancellationToken);
 
         string? Actor(ReadOnlySpan<char> field)
         {
@@ -135,18 +135,11 @@ public sealed class PolecatReader : IEventReader
         {
             var row = reader.Current;
             var lineNo = row.LineNumberFrom;
-            if ((row.RowIndex & 0xFFF) == 0)
-            {
-                ctx.BytesRead = counting.BytesRead;
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-            var raw = row.Span;
-            if (raw.IsEmpty)
+            if (!start.TryBegin(row, out var rawBytes))
             {
                 continue;
             }
-            ctx.RowsRead++;
-            var rawBytes = Encode(raw, ref bytes);
+            var raw = row.Span;
             var layout = Fit(row, full) ? full : stripped is not null && Fit(row, stripped) ? stripped : null;
             if (layout is null)
             {
@@ -260,17 +253,6 @@ public sealed class PolecatReader : IEventReader
             "MATERIAL CONFLICT" or "4" => QuadClass.MaterialConflict,
             _ => null,
         };
-    }
-
-    private static ReadOnlySpan<byte> Encode(ReadOnlySpan<char> chars, ref byte[] buffer)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(chars.Length);
-        if (buffer.Length < max)
-        {
-            buffer = new byte[max];
-        }
-        var n = Encoding.UTF8.GetBytes(chars, buffer);
-        return buffer.AsSpan(0, n);
     }
 
     /// <summary>Where the columns Strata reads are in a line of a given width.</summary>
