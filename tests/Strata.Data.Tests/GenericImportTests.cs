@@ -8,34 +8,26 @@ using Strata.Testing;
 namespace Strata.Data.Tests;
 
 /// <summary>The generic CSV/TSV importer driven by a mapping file, checked against plain loops over the same files.</summary>
-public sealed class GenericImportTests : IDisposable
+public sealed class GenericImportTests : StoreTestBase
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private readonly TempFolder _tmp = TestPaths.NewTempFolder();
-    private readonly DuckDbEventStore _store;
     private readonly EventImporter _importer;
 
     public GenericImportTests()
     {
-        _store = DuckDbEventStore.Open(_tmp.File("s.duckdb"));
-        _importer = new EventImporter(_store, Fixtures.Reference);
+        _importer = new EventImporter(Store, Fixtures.Reference);
     }
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _tmp.Dispose();
-    }
 
     private static string RFile => TestPaths.SharedData("gdelt", "gdelt1-aug2012-rewritten-by-R.csv");
 
     private static GenericMapping ShippedMapping => GenericMapping.Load(Path.Combine(TestPaths.DataRoot, "mappings", "gdelt1-csv.yaml"));
 
     private ImportSummary Import(string path, GenericMapping mapping, string dataset = "generic") =>
-        _importer.Import(new InputFile(path, null), new GenericReader(mapping), new ImportOptions { Dataset = dataset, QuarantineFolder = _tmp.File("quarantine"), BatchSize = 100 });
+        _importer.Import(new InputFile(path, null), new GenericReader(mapping), new ImportOptions { Dataset = dataset, QuarantineFolder = Tmp.File("quarantine"), BatchSize = 100 });
 
     private Dictionary<string, (long N, double Mean)> StoredCells(string dataset) =>
-        _store.Rows("""
+        Store.Rows("""
             SELECT coalesce(source, '') || '|' || coalesce(target, '') || '|' || strftime(event_date, '%Y-%m'), count(*), avg(goldstein)
             FROM imported_events WHERE dataset = $1 GROUP BY 1
             """, dataset)
@@ -100,7 +92,7 @@ public sealed class GenericImportTests : IDisposable
             Assert.Equal(values.Average(), stored[key].Mean, 9);
         }
         // The file kept its codes as text: they are stored with their leading zeros, as GDELT wrote them.
-        var codes = _store.Rows("SELECT cameo, count(*) FROM imported_events GROUP BY 1").ToDictionary(r => (string)r[0]!, r => Convert.ToInt64(r[1], Inv));
+        var codes = Store.Rows("SELECT cameo, count(*) FROM imported_events GROUP BY 1").ToDictionary(r => (string)r[0]!, r => Convert.ToInt64(r[1], Inv));
         Assert.Equal(144, codes["040"]);
         Assert.Equal(137, codes["010"]);
         Assert.Equal(lines.Skip(1).Select(l => SplitCsv(l)[Col("EventCode")]).GroupBy(c => c).ToDictionary(g => g.Key, g => (long)g.Count()), codes);
@@ -114,7 +106,7 @@ public sealed class GenericImportTests : IDisposable
         var lines = File.ReadAllLines(RFile);
         var header = SplitCsv(lines[0]);
         var code = Array.IndexOf(header, "EventCode");
-        var integers = _tmp.File("integer-codes.csv");
+        var integers = Tmp.File("integer-codes.csv");
         File.WriteAllLines(integers, lines.Take(1).Concat(lines.Skip(1).Select(l =>
         {
             var c = SplitCsv(l).Select(f => f.Contains(',', StringComparison.Ordinal) ? $"\"{f}\"" : f).ToArray();
@@ -125,7 +117,7 @@ public sealed class GenericImportTests : IDisposable
         Import(RFile, ShippedMapping, "text");
         var summary = Import(integers, ShippedMapping, "integers");
         Assert.Equal(0, summary.Quarantined);
-        string Codes(string dataset) => string.Join(",", _store.Rows("SELECT cameo FROM imported_events WHERE dataset = $1 ORDER BY line", dataset).Select(r => (string)r[0]!));
+        string Codes(string dataset) => string.Join(",", Store.Rows("SELECT cameo FROM imported_events WHERE dataset = $1 ORDER BY line", dataset).Select(r => (string)r[0]!));
         Assert.Equal(Codes("text"), Codes("integers"));
 
         var without = Import(integers, ShippedMapping with { RestoreLeadingZeros = false, Hash = "no-restore" }, "unrestored");
@@ -145,7 +137,7 @@ public sealed class GenericImportTests : IDisposable
     [Fact]
     public void A_headerless_tsv_with_numbered_columns_cow_actors_and_broken_rows()
     {
-        var mappingPath = _tmp.File("cow.yaml");
+        var mappingPath = Tmp.File("cow.yaml");
         File.WriteAllText(mappingPath, """
             delimiter: tab
             header: false
@@ -161,7 +153,7 @@ public sealed class GenericImportTests : IDisposable
               goldstein: 6
               mentions: 7
             """);
-        var data = _tmp.File("events.tsv");
+        var data = Tmp.File("events.tsv");
         string[] rows =
         [
             "a1\t27/07/2023\t731\t365\t042\t1.9\t3",
@@ -189,7 +181,7 @@ public sealed class GenericImportTests : IDisposable
         Assert.StartsWith("unknown actor: '9999' is not a COW code", q["4"][2], StringComparison.Ordinal);
         Assert.StartsWith("bad number: column 6 'strong'", q["5"][2], StringComparison.Ordinal);
         Assert.Equal(rows[5], q["6"][3]);
-        var stored = _store.Rows("SELECT source_id, source, target, cameo, goldstein, mentions, line FROM imported_events ORDER BY line");
+        var stored = Store.Rows("SELECT source_id, source, target, cameo, goldstein, mentions, line FROM imported_events ORDER BY line");
         Assert.Equal(["a1", "PRK", "RUS", "042", 1.9, 3, 1L], stored[0]);
         // No Goldstein score in the file: the codebook's for 057 (sign formal agreement) is used.
         Assert.Equal(["a2", "RUS", "PRK", "057", 8.0, null, 2L], stored[1]);
@@ -198,7 +190,7 @@ public sealed class GenericImportTests : IDisposable
     [Fact]
     public void Every_problem_of_a_mapping_is_reported_with_its_line()
     {
-        var path = _tmp.File("bad.yaml");
+        var path = Tmp.File("bad.yaml");
         File.WriteAllText(path, """
             delimiter: ab
             header: maybe

@@ -10,30 +10,22 @@ using Strata.Testing;
 namespace Strata.Data.Tests;
 
 /// <summary>Imports of the real files in ../shared/data, checked against counts computed here by plain loops.</summary>
-public sealed class ImportTests : IDisposable
+public sealed class ImportTests : StoreTestBase
 {
-    private readonly TempFolder _tmp = TestPaths.NewTempFolder();
-    private readonly DuckDbEventStore _store;
     private readonly EventImporter _importer;
 
     public ImportTests()
     {
-        _store = DuckDbEventStore.Open(_tmp.File("s.duckdb"));
-        _importer = new EventImporter(_store, Fixtures.Reference);
+        _importer = new EventImporter(Store, Fixtures.Reference);
     }
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _tmp.Dispose();
-    }
 
     private ImportOptions Options(ImportFilter? filter = null, string? dataset = null, MaxBad? maxBad = null) => new()
     {
         Filter = filter ?? ImportFilter.All,
         Dataset = dataset,
         MaxBad = maxBad ?? MaxBad.Unlimited,
-        QuarantineFolder = _tmp.File("quarantine"),
+        QuarantineFolder = Tmp.File("quarantine"),
         BatchSize = 100,
     };
 
@@ -42,7 +34,7 @@ public sealed class ImportTests : IDisposable
 
     /// <summary>Per (source, target, month): count and mean Goldstein, as the store holds them.</summary>
     private Dictionary<string, (long N, double Mean)> StoredCells(string dataset) =>
-        _store.Rows("""
+        Store.Rows("""
             SELECT coalesce(source, '') || '|' || coalesce(target, '') || '|' || strftime(event_date, '%Y-%m'), count(*), avg(goldstein)
             FROM imported_events WHERE dataset = $1 GROUP BY 1
             """, dataset)
@@ -100,7 +92,7 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(710, summary.RowsRead);
         Assert.Equal(0, summary.Quarantined);
         AssertSameCells(GdeltCells(path, _ => true), StoredCells("gdelt1"));
-        var years = _store.Rows("SELECT DISTINCT year(event_date) FROM imported_events ORDER BY 1").Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToList();
+        var years = Store.Rows("SELECT DISTINCT year(event_date) FROM imported_events ORDER BY 1").Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToList();
         Assert.Contains(1982, years);
     }
 
@@ -163,7 +155,7 @@ public sealed class ImportTests : IDisposable
         Assert.True(again.Skipped);
         var all = Import(path, GdeltReader.Version2);
         Assert.Equal(first.Imported, all.Duplicates);
-        Assert.Equal(835, Convert.ToInt64(_store.Rows("SELECT count(*) FROM imported_events")[0][0], CultureInfo.InvariantCulture));
+        Assert.Equal(835, Convert.ToInt64(Store.Rows("SELECT count(*) FROM imported_events")[0][0], CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -172,7 +164,7 @@ public sealed class ImportTests : IDisposable
         var path = TestPaths.SharedData("gdelt", "20250807233000.export.CSV");
         Import(path, GdeltReader.Version2);
         var lines = File.ReadAllLines(path);
-        foreach (var row in _store.Rows("SELECT e.line, e.source_id, f.path FROM imported_events e JOIN import_files f ON f.id = e.file_id"))
+        foreach (var row in Store.Rows("SELECT e.line, e.source_id, f.path FROM imported_events e JOIN import_files f ON f.id = e.file_id"))
         {
             Assert.Equal(Path.GetFullPath(path), row[2]);
             var line = lines[Convert.ToInt32(row[0], CultureInfo.InvariantCulture) - 1];
@@ -203,7 +195,7 @@ public sealed class ImportTests : IDisposable
             (good[7], null),
             (good[8] + "\textra", "wrong column count"),
         };
-        var path = _tmp.File("broken.export.CSV");
+        var path = Tmp.File("broken.export.CSV");
         using (var f = new FileStream(path, FileMode.Create))
         {
             foreach (var (line, _) in rows)
@@ -250,13 +242,13 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public void Past_max_bad_the_file_fails_and_nothing_of_it_is_stored()
+    public void Past_max_bad_the_file_fails_and_nothing_of_it_isStored()
     {
         var path = WriteBrokenGdelt(out _);
         var e = Assert.Throws<DataException>(() => Import(path, GdeltReader.Version2, Options(maxBad: new MaxBad(3, null))));
         Assert.Contains("more than --max-bad 3", e.Message, StringComparison.Ordinal);
-        Assert.Empty(_store.Rows("SELECT * FROM imported_events"));
-        Assert.Empty(_store.Rows("SELECT * FROM import_files"));
+        Assert.Empty(Store.Rows("SELECT * FROM imported_events"));
+        Assert.Empty(Store.Rows("SELECT * FROM import_files"));
         var ok = Import(path, GdeltReader.Version2, Options(maxBad: new MaxBad(null, 90)));
         Assert.Equal(2, ok.Imported);
     }
@@ -265,13 +257,13 @@ public sealed class ImportTests : IDisposable
     public void Gzip_and_zip_inputs_import_the_same_rows_as_the_plain_file()
     {
         var plain = TestPaths.SharedData("gdelt", "20250807233000.export.CSV");
-        var gz = _tmp.File("export.CSV.gz");
+        var gz = Tmp.File("export.CSV.gz");
         using (var input = File.OpenRead(plain))
         using (var output = new GZipStream(File.Create(gz), CompressionLevel.Fastest))
         {
             input.CopyTo(output);
         }
-        var zip = _tmp.File("export.CSV.zip");
+        var zip = Tmp.File("export.CSV.zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
         {
             archive.CreateEntryFromFile(plain, "20250807233000.export.CSV");
@@ -290,10 +282,10 @@ public sealed class ImportTests : IDisposable
     }
 
     [Fact]
-    public void A_truncated_archive_is_a_clear_error_and_leaves_the_store_as_it_was()
+    public void A_truncated_archive_is_a_clear_error_and_leaves_theStore_as_it_was()
     {
         var plain = TestPaths.SharedData("gdelt", "20250807233000.export.CSV");
-        var gz = _tmp.File("export.CSV.gz");
+        var gz = Tmp.File("export.CSV.gz");
         using (var input = File.OpenRead(plain))
         using (var output = new GZipStream(File.Create(gz), CompressionLevel.Fastest))
         {
@@ -303,9 +295,9 @@ public sealed class ImportTests : IDisposable
         File.WriteAllBytes(gz, bytes[..(bytes.Length / 2)]);
         var e = Assert.Throws<DataException>(() => _importer.Import(new InputFile(gz, null), GdeltReader.Version2, Options()));
         Assert.Contains("truncated", e.Message, StringComparison.Ordinal);
-        Assert.Empty(_store.Rows("SELECT * FROM imported_events"));
+        Assert.Empty(Store.Rows("SELECT * FROM imported_events"));
 
-        var badZip = _tmp.File("bad.zip");
+        var badZip = Tmp.File("bad.zip");
         File.WriteAllBytes(badZip, bytes[..100]);
         var z = Assert.Throws<DataException>(() => InputFile.Expand([badZip]));
         Assert.Contains("corrupt or truncated", z.Message, StringComparison.Ordinal);

@@ -11,33 +11,25 @@ namespace Strata.Data.Tests;
 /// Imports of the real structural files in ../shared/data/structural as yearly indicators, each checked
 /// against values computed here by plain loops over the same file.
 /// </summary>
-public sealed class IndicatorImportTests : IDisposable
+public sealed class IndicatorImportTests : StoreTestBase
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private readonly TempFolder _tmp = TestPaths.NewTempFolder();
-    private readonly DuckDbEventStore _store;
     private readonly IndicatorImporter _importer;
 
     public IndicatorImportTests()
     {
-        _store = DuckDbEventStore.Open(_tmp.File("s.duckdb"));
-        _importer = new IndicatorImporter(_store, Fixtures.Reference);
+        _importer = new IndicatorImporter(Store, Fixtures.Reference);
     }
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _tmp.Dispose();
-    }
 
     private static string Structural(string name) => TestPaths.SharedData("structural", name);
 
     private ImportSummary Import(string path, IIndicatorReader reader, string? dataset = null) =>
-        _importer.Import(new InputFile(path, null), reader, new ImportOptions { Dataset = dataset, QuarantineFolder = _tmp.File("quarantine") });
+        _importer.Import(new InputFile(path, null), reader, new ImportOptions { Dataset = dataset, QuarantineFolder = Tmp.File("quarantine") });
 
     /// <summary>Stored values of a data set, keyed "name|a|b|year" (b empty for monadic series).</summary>
     private Dictionary<string, double> Stored(string dataset) =>
-        _store.Rows("SELECT name || '|' || actor_a || '|' || coalesce(actor_b, '') || '|' || year, value FROM indicators WHERE dataset = $1", dataset)
+        Store.Rows("SELECT name || '|' || actor_a || '|' || coalesce(actor_b, '') || '|' || year, value FROM indicators WHERE dataset = $1", dataset)
             .ToDictionary(r => (string)r[0]!, r => (double)r[1]!);
 
     private static void AssertSameValues(Dictionary<string, double> expected, Dictionary<string, double> actual, int digits = 9)
@@ -121,7 +113,7 @@ public sealed class IndicatorImportTests : IDisposable
         Assert.Equal(23861.57, stored.Where(p => p.Key.StartsWith("arms.tiv_delivered|", StringComparison.Ordinal)).Sum(p => p.Value), 2);
 
         // SIPRI's '?' marks survive as flags in the note.
-        var note = (string)_store.Rows("SELECT note FROM indicators WHERE name = 'arms.orders' AND actor_a = 'CHN' AND year = 1957")[0][0]!;
+        var note = (string)Store.Rows("SELECT note FROM indicators WHERE name = 'arms.orders' AND actor_a = 'CHN' AND year = 1957")[0][0]!;
         Assert.Equal("deals on lines 3, 4, 5; uncertain (?) on lines 3, 4, 5", note);
     }
 
@@ -175,7 +167,7 @@ public sealed class IndicatorImportTests : IDisposable
         Assert.Equal(new Dictionary<string, long> { ["unknown COW code"] = 2 }, summary.QuarantinedByReason);
         AssertSameValues(expected, Stored("rivalries"));
         Assert.Equal(expected.Count, summary.Imported);
-        var note = (string)_store.Rows("SELECT note FROM indicators WHERE actor_a = 'RUS' AND actor_b = 'USA' AND year = 1950")[0][0]!;
+        var note = (string)Store.Rows("SELECT note FROM indicators WHERE actor_a = 'RUS' AND actor_b = 'USA' AND year = 1950")[0][0]!;
         Assert.Contains("positional", note, StringComparison.Ordinal);
     }
 
@@ -314,14 +306,14 @@ public sealed class IndicatorImportTests : IDisposable
         var first = Import(path, CowNmcReader.Instance);
         Assert.True(Import(path, CowNmcReader.Instance).Skipped);
         var lines = File.ReadAllLines(path);
-        var revised = _tmp.File("nmc-revised.csv");
+        var revised = Tmp.File("nmc-revised.csv");
         File.WriteAllLines(revised, [lines[0], lines[1].Replace("0.38386354", "0.4", StringComparison.Ordinal)]);
         var second = Import(revised, CowNmcReader.Instance);
         Assert.Equal(7, second.Imported);
         Assert.Equal(7, second.Replaced);
         Assert.Equal(first.Imported, Stored("cow-nmc").Count);
         Assert.Equal(0.4, Stored("cow-nmc")["nmc.cinc|USA||1945"]);
-        var files = _store.Rows("SELECT count(*) FROM import_files WHERE dataset = 'cow-nmc'");
+        var files = Store.Rows("SELECT count(*) FROM import_files WHERE dataset = 'cow-nmc'");
         Assert.Equal(2L, Convert.ToInt64(files[0][0], Inv));
     }
 
@@ -331,7 +323,7 @@ public sealed class IndicatorImportTests : IDisposable
         var path = Structural("unga_idealpoints_voeten_Jun2024_focal.csv");
         Import(path, UngaReader.Instance);
         var lines = File.ReadAllLines(path);
-        foreach (var row in _store.Rows("SELECT i.line, i.year, f.path FROM indicators i JOIN import_files f ON f.id = i.file_id"))
+        foreach (var row in Store.Rows("SELECT i.line, i.year, f.path FROM indicators i JOIN import_files f ON f.id = i.file_id"))
         {
             Assert.Equal(Path.GetFullPath(path), row[2]);
             Assert.StartsWith(Convert.ToString(row[1], Inv) + ",", lines[Convert.ToInt32(row[0], Inv) - 1], StringComparison.Ordinal);
@@ -377,7 +369,7 @@ public sealed class IndicatorImportTests : IDisposable
             "cow-mid" => "27,710,2,1950,6,5",
             _ => "1950,710,0.5,0.1,0.9,1",
         };
-        var path = _tmp.File(format + ".csv");
+        var path = Tmp.File(format + ".csv");
         File.WriteAllLines(path, [header, good, broken, good.Replace("1950", "1951", StringComparison.Ordinal)]);
         var reader = (IIndicatorReader)ImportFormats.Find(format)!;
         Assert.Same(reader, ImportFormats.Detect(new InputFile(path, null)));
@@ -396,17 +388,17 @@ public sealed class IndicatorImportTests : IDisposable
     [Fact]
     public void A_file_lacking_the_format_columns_fails_with_every_missing_column_named()
     {
-        var path = _tmp.File("x.csv");
+        var path = Tmp.File("x.csv");
         File.WriteAllLines(path, ["ccode,year", "2,1945"]);
         var e = Assert.Throws<DataException>(() => Import(path, CowNmcReader.Instance));
         Assert.Contains("not a cow-nmc file: the header lacks 'cinc'", e.Message, StringComparison.Ordinal);
-        Assert.Empty(_store.Rows("SELECT * FROM import_files"));
+        Assert.Empty(Store.Rows("SELECT * FROM import_files"));
     }
 
     [Fact]
     public void A_latin1_sipri_export_is_read_as_latin1()
     {
-        var path = _tmp.File("latin1.csv");
+        var path = Tmp.File("latin1.csv");
         var text = "Recipient,Supplier,Year of order,Number ordered,Number delivered,Year(s) of delivery,SIPRI TIV of delivered weapons,Comments\n"
             + "North Korea,China,1956?,(100),100,1958; 1959?,100,Mod\u00e8le export\u00e9\n";
         File.WriteAllBytes(path, Encoding.Latin1.GetBytes(text));
@@ -415,7 +407,7 @@ public sealed class IndicatorImportTests : IDisposable
         var stored = Stored("sipri");
         Assert.Equal(100, stored["arms.ordered_units|CHN|PRK|1956"]);
         Assert.Equal(50, stored["arms.tiv_delivered|CHN|PRK|1959"]);
-        var notes = _store.Rows("SELECT name, note FROM indicators WHERE year = 1959 ORDER BY name").Select(r => (string)r[1]!).ToList();
+        var notes = Store.Rows("SELECT name, note FROM indicators WHERE year = 1959 ORDER BY name").Select(r => (string)r[1]!).ToList();
         Assert.All(notes, n => Assert.Contains("uncertain (?) on lines 2", n, StringComparison.Ordinal));
     }
 

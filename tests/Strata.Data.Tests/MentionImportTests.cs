@@ -6,33 +6,25 @@ using Strata.Testing;
 namespace Strata.Data.Tests;
 
 /// <summary>The GDELT 2.0 mentions table, from the re-exported sample and as a raw tab-separated file.</summary>
-public sealed class MentionImportTests : IDisposable
+public sealed class MentionImportTests : StoreTestBase
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private readonly TempFolder _tmp = TestPaths.NewTempFolder();
-    private readonly DuckDbEventStore _store;
     private readonly MentionImporter _importer;
 
     public MentionImportTests()
     {
-        _store = DuckDbEventStore.Open(_tmp.File("s.duckdb"));
-        _importer = new MentionImporter(_store);
+        _importer = new MentionImporter(Store);
     }
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _tmp.Dispose();
-    }
 
     private static string Sample => TestPaths.SharedData("gdelt", "gdelt2-mentions-sample-reexported.csv");
 
     private ImportSummary Import(string path, string dataset = "gdelt2-mentions") =>
-        _importer.Import(new InputFile(path, null), MentionReader.Instance, new ImportOptions { Dataset = dataset, QuarantineFolder = _tmp.File("quarantine") });
+        _importer.Import(new InputFile(path, null), MentionReader.Instance, new ImportOptions { Dataset = dataset, QuarantineFolder = Tmp.File("quarantine") });
 
     /// <summary>Per source name: mentions and the sum of confidence, as stored.</summary>
     private Dictionary<string, (long N, long Confidence)> Stored(string dataset) =>
-        _store.Rows("SELECT coalesce(source_name, ''), count(*), CAST(sum(confidence) AS BIGINT) FROM event_mentions WHERE dataset = $1 GROUP BY 1", dataset)
+        Store.Rows("SELECT coalesce(source_name, ''), count(*), CAST(sum(confidence) AS BIGINT) FROM event_mentions WHERE dataset = $1 GROUP BY 1", dataset)
             .ToDictionary(r => (string)r[0]!, r => (Convert.ToInt64(r[1], Inv), Convert.ToInt64(r[2], Inv)));
 
     /// <summary>A plain CSV split: double quotes around fields (pandas quotes the URLs holding commas), no quotes inside them.</summary>
@@ -73,15 +65,15 @@ public sealed class MentionImportTests : IDisposable
         Assert.Equal(32, lines.Count(l => l.Contains('"', StringComparison.Ordinal)));
         var expected = lines.Select(SplitCsv).GroupBy(c => c[4]).ToDictionary(g => g.Key, g => ((long)g.Count(), g.Sum(c => long.Parse(c[11], Inv))));
         Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), Stored("gdelt2-mentions").OrderBy(p => p.Key, StringComparer.Ordinal));
-        var first = _store.Rows("SELECT global_event_id, event_time, mention_time, mention_type, sentence_id, in_raw_text, doc_length, doc_tone, translation, line FROM event_mentions ORDER BY line LIMIT 1")[0];
+        var first = Store.Rows("SELECT global_event_id, event_time, mention_time, mention_type, sentence_id, in_raw_text, doc_length, doc_tone, translation, line FROM event_mentions ORDER BY line LIMIT 1")[0];
         Assert.Equal([555924816L, new DateTime(2016, 7, 1, 21, 0, 0), new DateTime(2017, 7, 1, 23, 45, 0), (sbyte)1, 4, true, 2579, 0.83565459610028, "srclc:ara;eng:GT-ARA 1.0", 2L], first);
         Assert.True(Import(Sample).Skipped);
     }
 
     [Fact]
-    public void A_raw_tab_separated_mentions_file_stores_the_same_rows()
+    public void A_raw_tab_separated_mentions_fileStores_the_same_rows()
     {
-        var raw = _tmp.File("20170701234500.mentions.CSV");
+        var raw = Tmp.File("20170701234500.mentions.CSV");
         File.WriteAllLines(raw, File.ReadAllLines(Sample).Skip(1).Select(l => string.Join('\t', SplitCsv(l))));
         Assert.Same(MentionReader.Instance, ImportFormats.Detect(new InputFile(raw, null)));
         Assert.Same(MentionReader.Instance, ImportFormats.Detect(new InputFile(Sample, null)));
@@ -101,7 +93,7 @@ public sealed class MentionImportTests : IDisposable
             c[field] = value;
             return string.Join(',', c);
         }
-        var path = _tmp.File("broken.csv");
+        var path = Tmp.File("broken.csv");
         File.WriteAllLines(path,
         [
             lines[0], lines[1],

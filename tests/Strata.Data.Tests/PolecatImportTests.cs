@@ -12,7 +12,7 @@ namespace Strata.Data.Tests;
 /// ../shared/data), with the malformations the real files are known to have, checked against counts computed
 /// from the generated rows by a plain loop.
 /// </summary>
-public sealed class PolecatImportTests : IDisposable
+public sealed class PolecatImportTests : StoreTestBase
 {
     /// <summary>The columns of a POLECAT file, in order, as published (docs/import-formats.md cites where).</summary>
     private static readonly string[] Columns =
@@ -41,27 +41,19 @@ public sealed class PolecatImportTests : IDisposable
         ("None", ""), ("", ""), ("NA", ""), ("North Korea", "PRK"), ("CHN; RUS", "CHN"), ("XKX", "XKX"),
     ];
 
-    private readonly TempFolder _tmp = TestPaths.NewTempFolder();
-    private readonly DuckDbEventStore _store;
     private readonly EventImporter _importer;
 
     public PolecatImportTests()
     {
-        _store = DuckDbEventStore.Open(_tmp.File("s.duckdb"));
-        _importer = new EventImporter(_store, Fixtures.Reference);
+        _importer = new EventImporter(Store, Fixtures.Reference);
     }
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _tmp.Dispose();
-    }
 
     private ImportOptions Options(ImportFilter? filter = null, string? dataset = null) => new()
     {
         Filter = filter ?? ImportFilter.All,
         Dataset = dataset,
-        QuarantineFolder = _tmp.File("quarantine"),
+        QuarantineFolder = Tmp.File("quarantine"),
         BatchSize = 50,
     };
 
@@ -124,7 +116,7 @@ public sealed class PolecatImportTests : IDisposable
     }
 
     private Dictionary<string, (long N, double Mean)> StoredCells(string dataset) =>
-        _store.Rows("""
+        Store.Rows("""
             SELECT coalesce(source, '') || '|' || coalesce(target, '') || '|' || strftime(event_date, '%Y-%m'), count(*), avg(goldstein)
             FROM imported_events WHERE dataset = $1 GROUP BY 1
             """, dataset)
@@ -142,7 +134,7 @@ public sealed class PolecatImportTests : IDisposable
 
     private string Write(string name, string header, IEnumerable<string> lines, string newline = "\n", bool bom = false)
     {
-        var path = _tmp.File(name);
+        var path = Tmp.File(name);
         var text = new StringBuilder();
         text.Append(header).Append(newline);
         foreach (var line in lines)
@@ -198,7 +190,7 @@ public sealed class PolecatImportTests : IDisposable
         Assert.Equal(0, summary.Quarantined);
         Assert.Equal(500, summary.Imported);
         AssertSameCells(Cells(rows), StoredCells("polecat"));
-        var lines = _store.Rows("SELECT line FROM imported_events ORDER BY line").Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToList();
+        var lines = Store.Rows("SELECT line FROM imported_events ORDER BY line").Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(Enumerable.Range(2, 500).Select(i => (long)i), lines);
     }
 
@@ -207,7 +199,7 @@ public sealed class PolecatImportTests : IDisposable
     {
         var rows = Generate(200, 3, new DateOnly(2024, 3, 1), 30);
         Import(WriteWeekly(rows));
-        var stored = _store.Rows("SELECT source_id, native_code, cameo, root, quad_class FROM imported_events")
+        var stored = Store.Rows("SELECT source_id, native_code, cameo, root, quad_class FROM imported_events")
             .ToDictionary(r => (string)r[0]!, r => r);
         Assert.Equal(200, stored.Count);
         foreach (var r in rows)
@@ -220,7 +212,7 @@ public sealed class PolecatImportTests : IDisposable
             Assert.Equal((int)EventCode.QuadClassOfRoot(int.Parse(root, CultureInfo.InvariantCulture)), Convert.ToInt32(s[4], CultureInfo.InvariantCulture));
         }
         // Through the export view too; curated events have no native code.
-        Assert.Equal(200L, Convert.ToInt64(_store.Rows("SELECT count(*) FROM all_events WHERE native_code IS NOT NULL")[0][0], CultureInfo.InvariantCulture));
+        Assert.Equal(200L, Convert.ToInt64(Store.Rows("SELECT count(*) FROM all_events WHERE native_code IS NOT NULL")[0][0], CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -303,7 +295,7 @@ public sealed class PolecatImportTests : IDisposable
         var path = Write("bad-header.txt", string.Join('\t', Columns.Where(c => c != "Recipient Country")), []);
         var e = Assert.Throws<DataException>(() => Import(path));
         Assert.Contains("'Recipient Country'", e.Message, StringComparison.Ordinal);
-        Assert.Empty(_store.Rows("SELECT * FROM import_files"));
+        Assert.Empty(Store.Rows("SELECT * FROM import_files"));
     }
 
     [Fact]
@@ -338,7 +330,7 @@ public sealed class PolecatImportTests : IDisposable
     {
         Import(WriteWeekly(Generate(50, 8, new DateOnly(2024, 2, 1), 10)));
         _importer.Import(new InputFile(TestPaths.SharedData("gdelt", "20250807233000.export.CSV"), null), GdeltReader.Version2, Options());
-        var byDataset = _store.Rows("SELECT dataset, count(*), count(native_code) FROM imported_events GROUP BY 1")
+        var byDataset = Store.Rows("SELECT dataset, count(*), count(native_code) FROM imported_events GROUP BY 1")
             .ToDictionary(r => (string)r[0]!, r => (Convert.ToInt64(r[1], CultureInfo.InvariantCulture), Convert.ToInt64(r[2], CultureInfo.InvariantCulture)));
         Assert.Equal((50L, 50L), byDataset["polecat"]);
         Assert.Equal(0L, byDataset["gdelt2"].Item2);
@@ -352,6 +344,6 @@ public sealed class PolecatImportTests : IDisposable
         var first = Import(path);
         Assert.Equal(100, first.Imported);
         Assert.True(Import(path).Skipped);
-        Assert.Equal(100L, Convert.ToInt64(_store.Rows("SELECT count(*) FROM imported_events")[0][0], CultureInfo.InvariantCulture));
+        Assert.Equal(100L, Convert.ToInt64(Store.Rows("SELECT count(*) FROM imported_events")[0][0], CultureInfo.InvariantCulture));
     }
 }
