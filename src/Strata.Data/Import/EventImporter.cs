@@ -22,6 +22,12 @@ public sealed record ImportOptions
 
     /// <summary>Rows per batch handed from the parser to the store writer.</summary>
     public int BatchSize { get; init; } = 32 * 1024;
+
+    /// <summary>Threads that parse one file at once, for formats read in blocks (GDELT); default one per core, at most 8.</summary>
+    public int Parsers { get; init; } = ParallelLines.DefaultParsers;
+
+    /// <summary>Bytes per block for formats parsed on several threads (small values exercise block edges in tests).</summary>
+    internal int ParseBlockSize { get; init; } = 1 << 20;
 }
 
 /// <summary>
@@ -91,7 +97,11 @@ public sealed class EventImporter(DuckDbEventStore store, ReferenceData referenc
                 }
             }
 
-            _context = new ReadContext(options.Filter, reference.Actors, reader.CodebookOf(reference), quarantine, Flush, _empty.Take(cancellationToken));
+            _context = new ReadContext(options.Filter, reference.Actors, reader.CodebookOf(reference), quarantine, Flush, _empty.Take(cancellationToken))
+            {
+                Parsers = options.Parsers,
+                ParseBlockSize = options.ParseBlockSize,
+            };
         }
 
         public ImportSession Session => _session;

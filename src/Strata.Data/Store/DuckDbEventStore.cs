@@ -273,7 +273,7 @@ public sealed class DuckDbEventStore : IEventStore
         Convert.ToInt64(Scalar("SELECT count(*) FROM import_files WHERE dataset = $1 AND fingerprint = $2 AND filter = $3", dataset, fingerprint, filter), CultureInfo.InvariantCulture) > 0;
 
     /// <summary>Starts the all-or-nothing import of one file into <paramref name="dataset"/>.</summary>
-    public EventImportSession BeginImport(string dataset) => new(_connection, dataset, Path);
+    public EventImportSession BeginImport(string dataset) => new(_connection, dataset);
 
     /// <summary>Starts the all-or-nothing import of one indicator file into <paramref name="dataset"/>.</summary>
     public IndicatorImportSession BeginIndicatorImport(string dataset) => new(_connection, dataset);
