@@ -28,6 +28,10 @@ public sealed record ImportOptions
 
     /// <summary>Bytes per block for formats parsed on several threads (small values exercise block edges in tests).</summary>
     internal int ParseBlockSize { get; init; } = 1 << 20;
+
+    /// <summary>Cap of the in-memory set of row hashes, as a power of two of its slots (small values exercise the
+    /// store's own search for repeats in tests).</summary>
+    internal int RowHashSlotsLog2 { get; init; } = RowHashSet.DefaultMaxSlotsLog2;
 }
 
 /// <summary>
@@ -39,7 +43,7 @@ public sealed class EventImporter(DuckDbEventStore store, ReferenceData referenc
 {
     public ImportSummary Import(InputFile input, IEventReader reader, ImportOptions options, Action<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
         ImportRun.Run(store, input, reader, options, "rows",
-            (dataset, quarantine) => new Reading(store.BeginImport(dataset), input, reader, options, reference, quarantine, cancellationToken),
+            (dataset, quarantine) => new Reading(store.BeginImport(dataset, options.RowHashSlotsLog2), input, reader, options, reference, quarantine, cancellationToken),
             progress, cancellationToken);
 
     /// <summary>One file's events: parsed here, appended to the session by a writer thread.</summary>

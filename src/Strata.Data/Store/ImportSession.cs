@@ -158,13 +158,13 @@ public sealed class EventImportSession : ImportSession
     /// <summary>DuckDB's memory limit while a file is imported.</summary>
     public const string MemoryLimit = "64MB";
 
-    private readonly RowHashSet _seen = new();
+    private readonly RowHashSet _seen;
     private EventChunkAppender? _appender;
-    private long _duplicatesInFile;
 
-    internal EventImportSession(DuckDBConnection connection, string dataset)
+    internal EventImportSession(DuckDBConnection connection, string dataset, int rowHashSlotsLog2)
         : base(connection, dataset, null)
     {
+        _seen = new RowHashSet(rowHashSlotsLog2);
         Execute($"SET memory_limit = '{MemoryLimit}'");
         // One DuckDB thread: the appender's flushes then compress on the writer thread itself, while the parser
         // threads have the other cores. With more, the writer waits for DuckDB's workers by spinning, which costs
@@ -183,7 +183,6 @@ public sealed class EventImportSession : ImportSession
             Staged++;
             if (!_seen.Add(b.RowHash[i]))
             {
-                _duplicatesInFile++;
                 continue;
             }
             appender.Append(b, i);

@@ -6,9 +6,12 @@ namespace Strata.Data.Store;
 /// Past the cap it stops taking hashes and says so by <see cref="IsComplete"/>; the caller must then find the
 /// remaining repeats another way (the store does, at commit). So memory stays bounded whatever the file size.
 /// </summary>
-internal sealed class RowHashSet(int maxSlotsLog2 = 22)
+internal sealed class RowHashSet(int maxSlotsLog2 = RowHashSet.DefaultMaxSlotsLog2)
 {
-    private ulong[] _slots = new ulong[1 << 16];
+    /// <summary>At most 2^22 slots (32 MiB): 3,145,728 hashes.</summary>
+    public const int DefaultMaxSlotsLog2 = 22;
+
+    private ulong[] _slots = new ulong[1 << Math.Min(16, maxSlotsLog2)];
     private int _count;
     private bool _hasZero;
 
