@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using DuckDB.NET.Data;
@@ -89,6 +90,7 @@ internal sealed unsafe class EventChunkAppender : IDisposable
     public long Appended { get; private set; }
 
     /// <summary>Appends row <paramref name="i"/> of a batch.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(EventBatch b, int i)
     {
         var r = _rows;

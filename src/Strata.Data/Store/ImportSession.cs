@@ -174,6 +174,7 @@ public sealed class EventImportSession : ImportSession
     }
 
     /// <summary>Appends a batch of parsed rows, dropping exact repeats of earlier rows of the same file.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Append(EventBatch b)
     {
         Check.NotNull(b);

@@ -20,6 +20,7 @@ internal sealed class RowHashSet(int maxSlotsLog2 = RowHashSet.DefaultMaxSlotsLo
 
     /// <summary>Records <paramref name="hash"/>; false when it was recorded before. Once the set is full, every
     /// call returns true (not a repeat as far as this set knows) and <see cref="IsComplete"/> turns false.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public bool Add(ulong hash)
     {
         if (hash == 0)
