@@ -44,9 +44,56 @@ public sealed class StoreTests : IDisposable
     {
         using var store = DuckDbEventStore.Open(_tmp.File("sub/dir/s.duckdb"));
         Assert.Equal(DuckDbEventStore.LatestSchemaVersion, store.SchemaVersion);
-        Assert.Equal(4, store.SchemaVersion);
+        Assert.Equal(5, store.SchemaVersion);
         Assert.True(File.Exists(_tmp.File("sub/dir/s.duckdb")));
         Assert.Empty(store.Datasets());
+    }
+
+    [Fact]
+    public void A_store_at_version_4_keeps_its_imported_rows_and_gets_the_fixed_text_compression()
+    {
+        var path = _tmp.File("v4.duckdb");
+        using (var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
+        {
+            c.Open();
+            void Run(string sql)
+            {
+                using var cmd = c.CreateCommand();
+                cmd.CommandText = sql;
+                cmd.ExecuteNonQuery();
+            }
+            Run("CREATE TABLE strata_schema (version INTEGER NOT NULL, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");
+            foreach (var (version, description, sql) in Schema.Migrations.Where(m => m.Version <= 4))
+            {
+                Run(sql);
+                Run($"INSERT INTO strata_schema VALUES ({version}, '{description.Replace("'", "''", StringComparison.Ordinal)}', now())");
+            }
+            Run("""
+                INSERT INTO imported_events VALUES
+                ('old', 1, 7, '42', DATE '2024-06-19', 'RUS', 'PRK', '057', 5, 1, 8.0, 3, 2, 1, -1.5, 99, NULL)
+                """);
+        }
+        using var store = DuckDbEventStore.Open(path);
+        Assert.Equal(5, store.SchemaVersion);
+        var row = store.Rows("SELECT dataset, file_id, line, source_id, event_date, source, target, cameo, root, quad_class, goldstein, tone, row_hash FROM imported_events").Single();
+        Assert.Equal(["old", "1", "7", "42", "2024-06-19", "RUS", "PRK", "057", "5", "1", "8", "-1.5", "99"],
+            row.Select(v => v is DateOnly d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
+
+        // One id repeated 10,000 times would be stored as a constant or a dictionary if DuckDB chose; the
+        // migration fixed FSST for it (and dictionary for the codes, none for the hash).
+        store.Rows("""
+            INSERT INTO imported_events
+            SELECT 'old', 2, i, 'same-id', DATE '2024-01-01', 'USA', 'CHN', '190', 19, 4, -10, NULL, NULL, NULL, NULL, 0, NULL
+            FROM range(10000) r(i)
+            """);
+        store.Rows("CHECKPOINT");
+        var compression = store.Rows("""
+            SELECT DISTINCT column_name, compression FROM pragma_storage_info('imported_events')
+            WHERE segment_type <> 'VALIDITY' AND column_name IN ('source_id', 'source', 'row_hash')
+            """).ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+        Assert.Equal("FSST", compression["source_id"]);
+        Assert.Equal("Dictionary", compression["source"]);
+        Assert.Equal("Uncompressed", compression["row_hash"]);
     }
 
     [Fact]

@@ -1,11 +1,10 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
-using NativeAppender = DuckDB.NET.Native.DuckDBAppender;
 using Strata.Data.Import;
+using NativeAppender = DuckDB.NET.Native.DuckDBAppender;
 
 namespace Strata.Data.Store;
 
