@@ -98,7 +98,7 @@ public static class ReportBuilder
             return new TimingFinding(c.Claim, $"{c.Dyad} weighted mean Goldstein by {c.Granularity.ToString().ToLowerInvariant()}", c.Reference, c.ReferenceLabel, onset);
         }).ToList();
 
-        return new ReportModel
+        var model = new ReportModel
         {
             Title = reportCase.Title,
             Events = events,
@@ -110,6 +110,7 @@ public static class ReportBuilder
             Judgements = judgements,
             Timing = timing,
         };
+        return model with { KeyJudgements = AssessmentWriter.Write(model) };
     }
 
     private static int IndexOf(RelationSeries series, DateOnly day)

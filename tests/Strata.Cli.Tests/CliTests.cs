@@ -206,4 +206,22 @@ public sealed class CliTests : IDisposable
         Assert.DoesNotContain("loaded the bundled chronology", again.Stderr, StringComparison.Ordinal);
         Assert.True(System.IO.File.Exists(_cli.File("out/second.html")));
     }
+
+    [Fact]
+    public void Report_writes_html_markdown_and_json_and_refuses_an_unknown_format()
+    {
+        var r = _cli.Run("report", "--format", "all", "--out", "out/assessment.html");
+        Assert.Equal(0, r.ExitCode);
+        foreach (var ext in new[] { ".html", ".md", ".json" })
+        {
+            Assert.True(System.IO.File.Exists(_cli.File("out/assessment" + ext)), ext);
+        }
+        using var json = JsonDocument.Parse(System.IO.File.ReadAllText(_cli.File("out/assessment.json")));
+        Assert.True(json.RootElement.GetProperty("keyJudgements").GetArrayLength() > 0);
+        Assert.Contains("## Key judgements", System.IO.File.ReadAllText(_cli.File("out/assessment.md")), StringComparison.Ordinal);
+
+        var bad = _cli.Run("report", "--format", "pdf");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--format must be html, markdown, json or all", bad.Stderr + bad.Stdout, StringComparison.Ordinal);
+    }
 }
