@@ -19,7 +19,7 @@ public sealed class ReportBuilderTests : IDisposable
         var reference = CuratedData.RequireReference(folder);
         using var store = DuckDbEventStore.Open(_tmp.File("s.duckdb"));
         CuratedLoader.EnsureBundled(store, folder, reference);
-        var model = ReportBuilder.Build(store, reference, ReportCase.Bundled, ["test"]);
+        var model = ReportBuilder.Build(store, reference, ReportCaseReader.Require(folder.ReportCasePath, reference.Actors), ["test"]);
 
         Assert.Equal(5, model.Structure.Count);
         Assert.All(model.Structure, d => Assert.Equal(81, d.Series.Points.Count));
@@ -59,7 +59,7 @@ public sealed class ReportBuilderTests : IDisposable
         var reference = CuratedData.RequireReference(folder);
         using var store = DuckDbEventStore.Open(_tmp.File("s.duckdb"));
         CuratedLoader.EnsureBundled(store, folder, reference);
-        var model = ReportBuilder.Build(store, reference, ReportCase.Bundled, ["test"]);
+        var model = ReportBuilder.Build(store, reference, ReportCaseReader.Require(folder.ReportCasePath, reference.Actors), ["test"]);
 
         var md = MarkdownReport.Render(model);
         Assert.StartsWith("# " + model.Title, md, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Strata.Data.Curated;
 using Strata.Reports;
 
 namespace Strata.Cli.Commands;
@@ -23,10 +24,13 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
                 ? base.Validate()
                 : ValidationResult.Error($"--format must be html, markdown, json or all, not '{Format}'");
 
+        [CommandOption("--case <FILE>")]
+        [Description("The case to report on: a YAML file naming the dyads, the events to judge and the timing claims to test. Default: the bundled case, data/report.yaml.")]
+        public string? Case { get; init; }
+
         [CommandOption("--title <TEXT>")]
-        [Description("The report's title.")]
-        [DefaultValue("North Korea, China and Russia, 1945–2025: structure and episode")]
-        public string Title { get; init; } = "North Korea, China and Russia, 1945–2025: structure and episode";
+        [Description("The report's title. Default: the case's title.")]
+        public string? Title { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -39,7 +43,10 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         };
         provenance.AddRange(datasets.Select(d => $"Data set '{d.Name}' ({d.Kind}): {d.EventCount} events from {d.Path}, content SHA-256 {d.ContentHash[..12]}…, loaded {d.LoadedAt:yyyy-MM-dd HH:mm} UTC"));
         provenance.AddRange(workspace.Store.ImportedCounts().Select(p => $"Imported data set '{p.Key}': {p.Value:N0} events"));
-        var model = ReportBuilder.Build(workspace.Store, workspace.Reference, ReportCase.Bundled with { Title = settings.Title }, provenance);
+        var casePath = settings.Case ?? workspace.Folder.ReportCasePath;
+        var reportCase = ReportCaseReader.Require(casePath, workspace.Reference.Actors);
+        provenance.Insert(0, $"Case: {Path.GetFullPath(casePath)}");
+        var model = ReportBuilder.Build(workspace.Store, workspace.Reference, settings.Title is null ? reportCase : reportCase with { Title = settings.Title }, provenance);
         string[] formats = settings.Format switch
         {
             "all" => ["html", "markdown", "json"],

@@ -33,6 +33,10 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
             issues.AddRange(referenceIssues);
             reference = r;
             chronology = folder.ChronologyPath;
+            if (File.Exists(folder.ReportCasePath))
+            {
+                issues.AddRange(ReportCaseReader.Read(folder.ReportCasePath, reference.Actors, Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.ReportCasePath)).Issues);
+            }
         }
         else
         {

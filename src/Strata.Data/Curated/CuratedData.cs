@@ -22,6 +22,9 @@ public sealed record DataFolder(string Root)
 
     public string ChronologyPath => Path.Combine(Root, "chronology");
 
+    /// <summary>The case <c>strata report</c> covers by default.</summary>
+    public string ReportCasePath => Path.Combine(Root, "report.yaml");
+
     public static bool IsDataFolder(string path) => File.Exists(Path.Combine(path, "actors.yaml"));
 
     /// <summary>
