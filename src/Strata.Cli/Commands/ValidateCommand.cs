@@ -74,7 +74,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
         return ExitCode.Ok;
     }
 
-    /// <summary>True for an indicator file, or a folder whose YAML files are all indicator files.</summary>
+    /// <summary>True for an indicator file, or a folder with an indicator file and no chronology file (top-level 'events').</summary>
     private static bool IsIndicatorPath(string path)
     {
         if (File.Exists(path))
@@ -82,6 +82,6 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
             return IndicatorFileReader.IsIndicatorFile(path);
         }
         var files = Directory.EnumerateFiles(path, "*.y*ml", SearchOption.AllDirectories).ToList();
-        return files.Count > 0 && files.All(IndicatorFileReader.IsIndicatorFile);
+        return files.Any(IndicatorFileReader.IsIndicatorFile) && !files.Any(IndicatorFileReader.IsChronologyFile);
     }
 }

@@ -80,11 +80,13 @@ public sealed partial class IndicatorFileReader(ActorRegistry actors)
     private static partial Regex NamePattern();
 
     /// <summary>True when the YAML file at <paramref name="path"/> is an indicator file (its top level has <c>indicators</c> or <c>case</c>).</summary>
-    public static bool IsIndicatorFile(string path)
-    {
-        var doc = YamlDocument.Load(path, path);
-        return doc.Root is YamlMappingNode map && map.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value is "indicators" or "case");
-    }
+    public static bool IsIndicatorFile(string path) => TopKeys(path).Any(k => k is "indicators" or "case");
+
+    /// <summary>True when the YAML file at <paramref name="path"/> is a chronology file (its top level has <c>events</c>).</summary>
+    public static bool IsChronologyFile(string path) => TopKeys(path).Contains("events");
+
+    private static List<string?> TopKeys(string path) =>
+        YamlDocument.Load(path, path).Root is YamlMappingNode map ? map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value).ToList() : [];
 
     /// <summary>Reads one file, or every <c>*.yaml</c>/<c>*.yml</c> file of a folder in name order.</summary>
     public IndicatorFileReadResult Read(string path)
@@ -163,8 +165,8 @@ public sealed partial class IndicatorFileReader(ActorRegistry actors)
             if (ranges.TryGetValue(key, out var list) && list.FirstOrDefault(r => r.From <= fact.To && fact.From <= r.To) is { File: not null } clash)
             {
                 var where = clash.File == fact.File ? $"line {clash.Line}" : $"{clash.File}:{clash.Line}";
-                var subject = key.ActorB is null ? key.ActorA : $"{key.ActorA}>{key.ActorB}";
-                doc.Report(node, "from", $"{fact.From}–{fact.To} overlaps the entry at {where} ({clash.From}–{clash.To}) for {fact.Indicator} {subject}; give each year one value");
+                var subject = key.ActorB is null ? key.ActorA : IndicatorNames.IsWrittenOncePerPair(key.Name) ? $"{key.ActorA}-{key.ActorB}" : $"{key.ActorA}>{key.ActorB}";
+                doc.Report(node, "from", $"{Span(fact.From, fact.To)} overlaps the entry at {where} ({Span(clash.From, clash.To)}) for {fact.Indicator} {subject}; give each year one value");
                 return false;
             }
         }
@@ -178,6 +180,8 @@ public sealed partial class IndicatorFileReader(ActorRegistry actors)
         }
         return true;
     }
+
+    private static string Span(int from, int to) => from == to ? from.ToString(CultureInfo.InvariantCulture) : $"{from}–{to}";
 
     private IndicatorFact? ReadFact(YamlDocument doc, YamlNode node)
     {
