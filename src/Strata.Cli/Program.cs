@@ -43,6 +43,20 @@ app.Configure(config =>
             .WithExample("export", "events", "--dataset", "gdelt2", "--out", "gdelt.parquet")
             .WithExample("export", "events", "--dyad", "PRK-CHN", "--out", "prk-chn.csv");
     });
+    config.AddBranch("indicators", indicators =>
+    {
+        indicators.SetDescription("The yearly structural panel: rivalry, alliances, capabilities, disputes, UN voting, arms and event-based scores per actor or pair, each value with its source.");
+        indicators.AddCommand<IndicatorsBuildCommand>("build")
+            .WithDescription("Build the panel from the bundled indicator files (data/indicators), the structural files imported with 'strata import' and the store's events; store it and print a summary: values per indicator and source, coverage by year, disagreements between sources.")
+            .WithExample("indicators", "build")
+            .WithExample("indicators", "build", "--actors", "USA,RUS,CHN", "--from", "1950", "--to", "2020", "--out", "panel.parquet")
+            .WithExample("indicators", "build", "--format", "json", "--no-store");
+        indicators.AddCommand<IndicatorsShowCommand>("show")
+            .WithDescription("Print one indicator of the stored panel, year by year, with each value's origin and source.")
+            .WithExample("indicators", "show", "rivalry.any", "--pair", "USA-RUS")
+            .WithExample("indicators", "show", "cap.share", "--actor", "CHN", "--format", "csv")
+            .WithExample("indicators", "show", "events.support", "--pair", "CHN>PRK");
+    });
     config.AddCommand<ActorsCommand>("actors")
         .WithDescription("List the actors Strata knows: codes, names over time, and codes in other systems.")
         .WithExample("actors")
