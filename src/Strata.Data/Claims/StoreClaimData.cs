@@ -84,3 +84,21 @@ public sealed class StoreClaimData : IClaimData
         return SeriesBuilder.Build(dyad, _store.Atoms(dyad, new SeriesWeighting(), datasets), granularity, measure, coverage.Value.From, coverage.Value.To);
     }
 }
+
+/// <summary>Reads a claims file and checks it against the store: the one call the command line and the report share.</summary>
+public static class ClaimsCheck
+{
+    /// <summary>Reads <paramref name="path"/> (failing with every issue when it is not valid) and audits its claims.</summary>
+    public static ClaimsAuditResult Run(DuckDbEventStore store, Curated.ReferenceData reference, string path)
+    {
+        Check.NotNull(store);
+        Check.NotNull(reference);
+        var data = new StoreClaimData(store);
+        var read = new ClaimsReader(reference.Actors).Read(path, data.EventIds);
+        if (!read.IsValid)
+        {
+            throw new DataException($"{Curated.CuratedData.Display(path)} has {read.Issues.Count} problem(s)", read.Issues);
+        }
+        return ClaimsAudit.Check(read.Claims, data);
+    }
+}

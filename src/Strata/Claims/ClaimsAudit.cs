@@ -79,8 +79,8 @@ public static class ClaimsAudit
     private static string NoMatch(EventSelector s) => $"no event in the chronology matches {s.Describe()}";
 
     private static string OnlyRestating(IEnumerable<Event> events, Claim claim) =>
-        $"the only matching event(s) ({string.Join(", ", events.Select(e => e.Id))}) cite nothing but the claim's own source " +
-        $"(\u201C{claim.MadeIn.Title}\u201D), so they cannot test it";
+        $"the only matching event(s) ({string.Join(", ", events.Select(e => e.Id))}) cite nothing but the work that makes the claim " +
+        $"({claim.MadeIn.Author ?? claim.MadeIn.Publisher}), so they cannot test it";
 
     // ------------------------------------------------------------------ date
 
@@ -198,17 +198,20 @@ public static class ClaimsAudit
     }
 
     /// <summary>
-    /// Whether interval A lies before interval B by at least <paramref name="minMonths"/> months: for days a, b,
-    /// "a before b by n months" means b ≥ a + n months and b &gt; a. Certainly when it holds for the latest a and the
-    /// earliest b; certainly not when it fails even for the earliest a and the latest b.
+    /// Whether the days [aStart, aEnd] lie before the days [bStart, bEnd] by at least <paramref name="minMonths"/>
+    /// months. A day stands for any moment in it, so two events on the same day are in unknown order. Certainly
+    /// before: bStart &gt; aEnd and bStart ≥ aEnd + n months (the latest A and the earliest B still qualify).
+    /// Certainly not: bEnd &lt; aStart + n months (even the earliest A and the latest B fall short; with n = 0,
+    /// B ends before A starts). Otherwise possibly.
     /// </summary>
     public static IntervalOrder Compare(DateOnly aStart, DateOnly aEnd, DateOnly bStart, DateOnly bEnd, int minMonths)
     {
         Strata.Check.AtLeast(minMonths, 0);
-        static bool Before(DateOnly a, DateOnly b, int n) => b > a && b >= a.AddMonths(n);
-        return Before(aEnd, bStart, minMonths) ? IntervalOrder.CertainlyBefore
-            : Before(aStart, bEnd, minMonths) ? IntervalOrder.Possibly
-            : IntervalOrder.CertainlyNotBefore;
+        if (bStart > aEnd && bStart >= aEnd.AddMonths(minMonths))
+        {
+            return IntervalOrder.CertainlyBefore;
+        }
+        return bEnd >= aStart.AddMonths(minMonths) ? IntervalOrder.Possibly : IntervalOrder.CertainlyNotBefore;
     }
 
     private static ClaimResult CheckTiming(
