@@ -86,17 +86,17 @@ public sealed partial class ClaimsReader(ActorRegistry actors)
         var context = new Context(doc, actors, knownEventIds);
         foreach (var node in top.NodeList("claims", required: true, "claims"))
         {
+            var rawId = node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("id"), out var v) && v is YamlScalarNode s ? s.Value?.Trim() : null;
+            if (!string.IsNullOrEmpty(rawId) && !seen.TryAdd(rawId, (int)node.Start.Line))
+            {
+                doc.Report(node, "id", $"duplicate id '{rawId}'; first defined at line {seen[rawId]}");
+                continue;
+            }
             var claim = ReadClaim(context, node, source);
-            if (claim is null)
+            if (claim is not null)
             {
-                continue;
+                claims.Add(claim);
             }
-            if (!seen.TryAdd(claim.Id, (int)node.Start.Line))
-            {
-                doc.Report(node, "id", $"duplicate id '{claim.Id}'; first defined at line {seen[claim.Id]}");
-                continue;
-            }
-            claims.Add(claim);
         }
         if (top.IsValid && top.Has("claims") && claims.Count == 0 && doc.Issues.Count == 0)
         {
@@ -253,7 +253,6 @@ public sealed partial class ClaimsReader(ActorRegistry actors)
         if (f.Has("value") == f.Has("than") && f.IsValid)
         {
             c.Doc.Report(f.Node, f.Has("value") ? "than" : "value", "give either 'value' (the claimed number) or 'than' (a quantity to compare with), not both or neither");
-            return null;
         }
         Tolerance? tolerance = null;
         var tolText = f.String("tolerance", required: false, "a tolerance such as 15% or 20");
@@ -273,7 +272,7 @@ public sealed partial class ClaimsReader(ActorRegistry actors)
                 return null;
             }
         }
-        if (measured is null || relation is null || (value is null && than is null))
+        if (measured is null || relation is null || (value is null == (than is null)))
         {
             return null;
         }
