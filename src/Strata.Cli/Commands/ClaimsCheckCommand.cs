@@ -49,12 +49,12 @@ public sealed class ClaimsCheckCommand : Command<ClaimsCheckCommand.Settings>
         switch (settings.Format)
         {
             case ClaimsFormat.Json:
-            {
-                using var buffer = new MemoryStream();
-                ClaimsJson.Write(audit, buffer);
-                text = Encoding.UTF8.GetString(buffer.ToArray());
-                break;
-            }
+                {
+                    using var buffer = new MemoryStream();
+                    ClaimsJson.Write(audit, buffer);
+                    text = Encoding.UTF8.GetString(buffer.ToArray());
+                    break;
+                }
             case ClaimsFormat.Markdown:
                 text = ClaimsMarkdown.Render(audit, $"Claims audit: {Path.GetFileName(settings.File)}");
                 break;

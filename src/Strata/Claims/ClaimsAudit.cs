@@ -140,31 +140,31 @@ public static class ClaimsAudit
             case DatePoint d:
                 return new ResolvedTime(d.Date.Start, d.Date.End, d.Date.Text, null, [], [], []);
             case EventPoint ep:
-            {
-                var matches = Matching(ep.Selector, data);
-                if (matches.Count == 0)
                 {
-                    return Failed(NoMatch(ep.Selector));
+                    var matches = Matching(ep.Selector, data);
+                    if (matches.Count == 0)
+                    {
+                        return Failed(NoMatch(ep.Selector));
+                    }
+                    var independent = matches.Where(e => !RestatesClaimSource(e, claim.MadeIn)).ToList();
+                    var chosen = independent.FirstOrDefault();
+                    var events = matches.Select(e => new EventEvidence(role, e, e == chosen ? "the earliest independent match: used" : "also matches", e == chosen,
+                        !independent.Contains(e))).ToList();
+                    if (chosen is null)
+                    {
+                        return Failed(OnlyRestating(matches, claim), events);
+                    }
+                    return new ResolvedTime(chosen.Date.Start, chosen.Date.End, $"{chosen.Id} ({chosen.Date.Text})", null, events, [], Disputes(chosen, "date").ToList());
                 }
-                var independent = matches.Where(e => !RestatesClaimSource(e, claim.MadeIn)).ToList();
-                var chosen = independent.FirstOrDefault();
-                var events = matches.Select(e => new EventEvidence(role, e, e == chosen ? "the earliest independent match: used" : "also matches", e == chosen,
-                    !independent.Contains(e))).ToList();
-                if (chosen is null)
-                {
-                    return Failed(OnlyRestating(matches, claim), events);
-                }
-                return new ResolvedTime(chosen.Date.Start, chosen.Date.End, $"{chosen.Id} ({chosen.Date.Text})", null, events, [], Disputes(chosen, "date").ToList());
-            }
             case OnsetPoint op:
-            {
-                if (!onsets.TryGetValue(op.Onset, out var found))
                 {
-                    onsets[op.Onset] = found = FindOnset(op.Onset, data);
+                    if (!onsets.TryGetValue(op.Onset, out var found))
+                    {
+                        onsets[op.Onset] = found = FindOnset(op.Onset, data);
+                    }
+                    var onsetEvidence = found.Onsets.Select(o => o with { Role = role }).ToList();
+                    return found with { Onsets = onsetEvidence };
                 }
-                var onsetEvidence = found.Onsets.Select(o => o with { Role = role }).ToList();
-                return found with { Onsets = onsetEvidence };
-            }
             default:
                 return ThrowHelper.Format<ResolvedTime>("unknown time point");
         }
@@ -253,54 +253,54 @@ public static class ClaimsAudit
         switch (source)
         {
             case EventMagnitude m:
-            {
-                var matches = Matching(m.Selector, data);
-                var withMagnitude = matches
-                    .Where(e => e.Magnitude is not null && (m.Unit is null || e.Magnitude.Unit.Contains(m.Unit, StringComparison.OrdinalIgnoreCase)))
-                    .ToList();
-                var independent = withMagnitude.Where(e => !RestatesClaimSource(e, claim.MadeIn)).ToList();
-                var used = independent.Count == 1 ? independent[0] : null;
-                var events = matches.Select(e => new EventEvidence(role, e,
-                    e.Magnitude is null ? "no magnitude" : withMagnitude.Contains(e) ? $"magnitude {e.Magnitude}" : $"magnitude {e.Magnitude} (other unit)",
-                    e == used, RestatesClaimSource(e, claim.MadeIn))).ToList();
-                if (withMagnitude.Count == 0)
                 {
-                    var why = matches.Count == 0 ? NoMatch(m.Selector) : $"no matching event has a magnitude{(m.Unit is null ? "" : $" in '{m.Unit}'")}";
-                    return new Measured(null, null, why, events, [], [], []);
+                    var matches = Matching(m.Selector, data);
+                    var withMagnitude = matches
+                        .Where(e => e.Magnitude is not null && (m.Unit is null || e.Magnitude.Unit.Contains(m.Unit, StringComparison.OrdinalIgnoreCase)))
+                        .ToList();
+                    var independent = withMagnitude.Where(e => !RestatesClaimSource(e, claim.MadeIn)).ToList();
+                    var used = independent.Count == 1 ? independent[0] : null;
+                    var events = matches.Select(e => new EventEvidence(role, e,
+                        e.Magnitude is null ? "no magnitude" : withMagnitude.Contains(e) ? $"magnitude {e.Magnitude}" : $"magnitude {e.Magnitude} (other unit)",
+                        e == used, RestatesClaimSource(e, claim.MadeIn))).ToList();
+                    if (withMagnitude.Count == 0)
+                    {
+                        var why = matches.Count == 0 ? NoMatch(m.Selector) : $"no matching event has a magnitude{(m.Unit is null ? "" : $" in '{m.Unit}'")}";
+                        return new Measured(null, null, why, events, [], [], []);
+                    }
+                    if (independent.Count == 0)
+                    {
+                        return new Measured(null, null, OnlyRestating(withMagnitude, claim), events, [], [], []);
+                    }
+                    if (used is null)
+                    {
+                        return new Measured(null, null,
+                            $"{independent.Count} events with a magnitude match ({string.Join(", ", independent.Select(e => e.Id))}); narrow the selection to one", events, [], [], []);
+                    }
+                    return new Measured(used.Magnitude!.Value, m.Unit ?? used.Magnitude.Unit, null, events, [],
+                        [new ComputedNumber($"{role}: magnitude of {used.Id}", used.Magnitude.Value, used.Magnitude.Unit)],
+                        Disputes(used, "magnitude", "date").ToList());
                 }
-                if (independent.Count == 0)
-                {
-                    return new Measured(null, null, OnlyRestating(withMagnitude, claim), events, [], [], []);
-                }
-                if (used is null)
-                {
-                    return new Measured(null, null,
-                        $"{independent.Count} events with a magnitude match ({string.Join(", ", independent.Select(e => e.Id))}); narrow the selection to one", events, [], [], []);
-                }
-                return new Measured(used.Magnitude!.Value, m.Unit ?? used.Magnitude.Unit, null, events, [],
-                    [new ComputedNumber($"{role}: magnitude of {used.Id}", used.Magnitude.Value, used.Magnitude.Unit)],
-                    Disputes(used, "magnitude", "date").ToList());
-            }
             case IndicatorSum s:
-            {
-                var missing = s.Names.Where(n => !data.HasIndicator(n)).ToList();
-                if (missing.Count > 0)
                 {
-                    return new Measured(null, null, string.Join("; ", missing.Select(data.MissingIndicatorHint)), [], [], [], []);
+                    var missing = s.Names.Where(n => !data.HasIndicator(n)).ToList();
+                    if (missing.Count > 0)
+                    {
+                        return new Measured(null, null, string.Join("; ", missing.Select(data.MissingIndicatorHint)), [], [], [], []);
+                    }
+                    var values = new List<IndicatorObservation>();
+                    var numbers = new List<ComputedNumber>();
+                    foreach (var name in s.Names)
+                    {
+                        var v = data.Indicators(name, s.ActorA, s.ActorB, s.FromYear, s.ToYear);
+                        values.AddRange(v);
+                        numbers.Add(new ComputedNumber($"{role}: sum of {name}, {s.FromYear}–{s.ToYear}", v.Sum(x => x.Value), name));
+                    }
+                    var years = values.Select(v => v.Year).Distinct().Count();
+                    var total = values.Sum(x => x.Value);
+                    numbers.Add(new ComputedNumber($"{role}: total ({years} of {s.ToYear - s.FromYear + 1} years have values; the others count as zero)", total, s.Unit ?? string.Join(" + ", s.Names)));
+                    return new Measured(total, s.Unit ?? string.Join(" + ", s.Names), null, [], values, numbers, []);
                 }
-                var values = new List<IndicatorObservation>();
-                var numbers = new List<ComputedNumber>();
-                foreach (var name in s.Names)
-                {
-                    var v = data.Indicators(name, s.ActorA, s.ActorB, s.FromYear, s.ToYear);
-                    values.AddRange(v);
-                    numbers.Add(new ComputedNumber($"{role}: sum of {name}, {s.FromYear}–{s.ToYear}", v.Sum(x => x.Value), name));
-                }
-                var years = values.Select(v => v.Year).Distinct().Count();
-                var total = values.Sum(x => x.Value);
-                numbers.Add(new ComputedNumber($"{role}: total ({years} of {s.ToYear - s.FromYear + 1} years have values; the others count as zero)", total, s.Unit ?? string.Join(" + ", s.Names)));
-                return new Measured(total, s.Unit ?? string.Join(" + ", s.Names), null, [], values, numbers, []);
-            }
             default:
                 return ThrowHelper.Format<Measured>("unknown quantity source");
         }

@@ -15,21 +15,21 @@ public class ClaimsAuditTests
 
     private static Event Ev(string id, string date, string source, string target, string code, string text = "an event described here", double? magnitude = null,
         string unit = "aircraft", string[]? tags = null, bool onlyCommentary = false, Dispute[]? disputes = null) => new()
-    {
-        Id = id,
-        Date = PartialDate.Parse(date),
-        Source = source,
-        Target = target,
-        Code = EventCode.Parse(code),
-        Goldstein = 1,
-        Level = EventLevel.Conjunctural,
-        Confidence = Confidence.High,
-        Description = text,
-        Magnitude = magnitude is { } m ? new Magnitude(m, unit) : null,
-        Tags = tags ?? [],
-        Sources = onlyCommentary ? [Commentary] : [Archive, Commentary],
-        Disputes = disputes ?? [],
-    };
+        {
+            Id = id,
+            Date = PartialDate.Parse(date),
+            Source = source,
+            Target = target,
+            Code = EventCode.Parse(code),
+            Goldstein = 1,
+            Level = EventLevel.Conjunctural,
+            Confidence = Confidence.High,
+            Description = text,
+            Magnitude = magnitude is { } m ? new Magnitude(m, unit) : null,
+            Tags = tags ?? [],
+            Sources = onlyCommentary ? [Commentary] : [Archive, Commentary],
+            Disputes = disputes ?? [],
+        };
 
     private static readonly Event[] Events =
     [
