@@ -65,6 +65,15 @@ app.Configure(config =>
         .WithDescription("Write the self-contained HTML report of the bundled case (loads it into the store first if needed).")
         .WithExample("report")
         .WithExample("report", "--out", "out/report.html", "--db", "team.duckdb");
+    config.AddBranch("claims", claims =>
+    {
+        claims.SetDescription("Audit the checkable factual claims of an analysis (dates, sequences, quantities, onsets) against the chronology, imported indicators and series.");
+        claims.AddCommand<ClaimsCheckCommand>("check")
+            .WithDescription("Check every claim of a claims file and report each as supported, contradicted or not testable, with its evidence. Import SIPRI first for arms claims ('strata import sipri FILE'); the bundled chronology is loaded automatically.")
+            .WithExample("claims", "check", "data/claims/jun-2025.yaml")
+            .WithExample("claims", "check", "data/claims/jun-2025.yaml", "--format", "markdown", "--out", "claims.md")
+            .WithExample("claims", "check", "my-claims.yaml", "--format", "json", "--fail-on-contradicted");
+    });
     config.AddBranch("cpd", cpd =>
     {
         cpd.SetDescription("Change-point detection on any numeric series (PELT, binary segmentation, optimal partitioning, BOCPD).");

@@ -42,8 +42,8 @@ public sealed class CliTests : IDisposable
         var sipri = TestPaths.SharedData("structural", "sipri_trade_register_prk_imports.csv");
         var r = _cli.Run("import", sipri);
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("(sipri): 159 rows read, 310 indicator values imported", r.Stderr, StringComparison.Ordinal);
-        Assert.StartsWith("imported 310 indicator values from 1 file(s)", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(sipri): 159 rows read, 819 indicator values imported", r.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("imported 819 indicator values from 1 file(s)", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("skipped", _cli.Run("import", sipri).Stderr, StringComparison.Ordinal);
 
         var mapping = Path.Combine(TestPaths.DataRoot, "mappings", "gdelt1-csv.yaml");
