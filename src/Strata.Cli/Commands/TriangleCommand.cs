@@ -42,7 +42,7 @@ public sealed class TriangleCommand : Command<TriangleCommand.Settings>
         public string? To { get; init; }
 
         [CommandOption("--neutral <ZONE>")]
-        [Description("The neutral zone of a tie's score: X for [-X, X], or LO:HI. Default: derived from the data as ±0.5 × the median |score| of the three ties' observed periods.")]
+        [Description("The neutral zone of a tie's score: X for [[-X, X]], or LO:HI. Default: derived from the data as ±0.5 × the median |score| of the three ties' observed periods.")]
         public string? Neutral { get; init; }
 
         [CommandOption("--neutral-factor <F>")]
@@ -220,19 +220,20 @@ public sealed class TriangleCommand : Command<TriangleCommand.Settings>
         }
         AnsiConsole.Write(table);
         var (pp, pq) = result.Patrons;
-        AnsiConsole.MarkupLine(Markup.Escape(
+        // Plain lines, not Spectre markup: a pipe gets them whole rather than wrapped at the console width.
+        Console.WriteLine(
             $"{actors}, by {result.Granularity.ToString().ToLowerInvariant()}{(result.Window > 1 ? $", ties pooled over {result.Window} periods" : "")}. " +
             $"Tie = net cooperation (−1..1), sign + / 0 / − against the neutral zone [{result.Zone.Lower.ToString("0.###", inv)}, {result.Zone.Upper.ToString("0.###", inv)}] " +
-            $"({result.Zone.Derivation}); (n) = events; – = no events."));
-        AnsiConsole.MarkupLine(Markup.Escape(
+            $"({result.Zone.Derivation}); (n) = events; – = no events.");
+        Console.WriteLine(
             $"P = probabilities of ménage à trois / romantic triangle / stable marriage / unit veto from each tie's posterior, ties independent; " +
             $"fissure = hostility {actors[pp]}–{actors[pq]} × {result.ClientCode}'s room with both (docs/triangles.md). " +
-            "? = undetermined: a tie is neutral or missing, and the configurations it allows are listed (all of them in --format csv|json)."));
+            "? = undetermined: a tie is neutral or missing, and the configurations it allows are listed (all of them in --format csv|json).");
         var tally = result.Tally();
         var summary = tally.Count == 0 ? "no period with all three ties signed" : string.Join("; ", tally.Select(x => $"{x.Configuration.Brief(actors)} {x.Periods}"));
-        AnsiConsole.MarkupLine(Markup.Escape(
+        Console.WriteLine(
             $"{result.Periods.Count} periods, {result.ObservedPeriods} with all three ties observed, {result.Periods.Count(p => p.Classification.IsDetermined)} determined: {summary}." +
-            (hidden > 0 ? $" {hidden} periods with no event on any tie are not shown." : "")));
+            (hidden > 0 ? $" {hidden} periods with no event on any tie are not shown." : ""));
     }
 
     /// <summary>"romantic triangle (USA pivot)"; "? ménage à trois or romantic triangle (CHN pivot)" with one unknown tie;
