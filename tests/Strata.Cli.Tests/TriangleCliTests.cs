@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Strata.Testing;
 
 namespace Strata.Cli.Tests;
 
@@ -79,6 +80,21 @@ public sealed class TriangleCliTests : IDisposable
         Assert.Equal("Strategic triangle PRK–CHN–RUS by year", svg.Root!.Element(XName.Get("title", "http://www.w3.org/2000/svg"))!.Value);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         Assert.Equal(81, doc.RootElement.GetProperty("periods").GetArrayLength());
+    }
+
+    [Fact]
+    public void Imported_event_data_give_a_triangle_of_their_own_with_a_zone_fitted_to_their_scores()
+    {
+        Assert.Equal(0, _cli.Run("import", "icews", TestPaths.SharedData("icews", "events.2018.sample.tab")).ExitCode);
+        var r = _cli.Run("triangle", "USA", "CHN", "RUS", "--dataset", "icews", "--by", "month", "--format", "json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var zone = doc.RootElement.GetProperty("neutral_zone");
+        // The sample's three monthly scores are all positive and weaker than the chronology's ±1: the zone narrows.
+        Assert.True(zone.GetProperty("upper").GetDouble() is > 0 and < 0.5);
+        var june = doc.RootElement.GetProperty("periods").EnumerateArray().Single(p => p.GetProperty("period").GetString() == "2018-06");
+        Assert.All(june.GetProperty("ties").EnumerateArray(), t => Assert.True(t.GetProperty("events").GetDouble() >= 1));
+        Assert.Equal("menage_a_trois", june.GetProperty("configuration").GetProperty("kind").GetString());
     }
 
     [Fact]

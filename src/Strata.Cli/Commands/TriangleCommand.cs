@@ -232,7 +232,7 @@ public sealed class TriangleCommand : Command<TriangleCommand.Settings>
         var tally = result.Tally();
         var summary = tally.Count == 0 ? "no period with all three ties signed" : string.Join("; ", tally.Select(x => $"{x.Configuration.Brief(actors)} {x.Periods}"));
         Console.WriteLine(
-            $"{result.Periods.Count} periods, {result.ObservedPeriods} with all three ties observed, {result.Periods.Count(p => p.Classification.IsDetermined)} determined: {summary}." +
+            $"{result.Periods.Count} {(result.Periods.Count == 1 ? "period" : "periods")}, {result.ObservedPeriods} with all three ties observed, {result.Periods.Count(p => p.Classification.IsDetermined)} determined: {summary}." +
             (hidden > 0 ? $" {hidden} {(hidden == 1 ? "period" : "periods")} with no event on any tie {(hidden == 1 ? "is" : "are")} not shown." : ""));
     }
 
