@@ -30,6 +30,12 @@ app.Configure(config =>
         .WithDescription("A relationship series for a dyad: weighted event counts, mean Goldstein, net cooperation or quad classes by month, quarter or year.")
         .WithExample("series", "--dyad", "PRK-CHN", "--by", "year", "--measure", "netcoop")
         .WithExample("series", "--dyad", "USA-CHN", "--by", "month", "--dataset", "gdelt2", "--out", "usa-chn.parquet");
+    config.AddCommand<TriangleCommand>("triangle")
+        .WithDescription("Dittmer's strategic triangle of three actors by period: each tie's sign against a neutral zone derived from the data, the configuration (ménage à trois, romantic triangle, stable marriage, unit veto) and roles (pivot, wing, partner, outcast), the probability of each configuration, and the fissure between the two patrons as seen by the client.")
+        .WithExample("triangle", "PRK", "CHN", "RUS", "--by", "year")
+        .WithExample("triangle", "USA", "CHN", "RUS", "--by", "year", "--window", "5", "--chart", "usa-chn-rus.svg")
+        .WithExample("triangle", "PRK", "CHN", "RUS", "--from", "2015", "--to", "2025", "--neutral", "0.3", "--format", "csv")
+        .WithExample("triangle", "PRK", "CHN", "RUS", "--by", "quarter", "--dataset", "gdelt2", "--neutral", "0.2:0.6", "--out", "prk-chn-rus.json");
     config.AddCommand<ClassifyCommand>("classify")
         .WithDescription("Label an event or period noise, episodic deviation, structural shift or structural reversion, with its evidence.")
         .WithExample("classify", "--event", "e4-chn-prk-2024-ambassador-absent-victory-day")
