@@ -34,6 +34,10 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
             issues.AddRange(referenceIssues);
             reference = r;
             chronology = folder.ChronologyPath;
+            if (File.Exists(folder.ReportCasePath))
+            {
+                issues.AddRange(ReportCaseReader.Read(folder.ReportCasePath, reference.Actors, Path.GetRelativePath(Directory.GetCurrentDirectory(), folder.ReportCasePath)).Issues);
+            }
             indicators = Directory.Exists(folder.IndicatorsPath) ? folder.IndicatorsPath : null;
         }
         else

@@ -22,6 +22,8 @@ public sealed record DataFolder(string Root)
 
     public string ChronologyPath => Path.Combine(Root, "chronology");
 
+    /// <summary>The case <c>strata report</c> covers by default.</summary>
+    public string ReportCasePath => Path.Combine(Root, "report.yaml");
     /// <summary>The project's indicator files: sourced structural facts and the default panel (<c>case</c>).</summary>
     public string IndicatorsPath => Path.Combine(Root, "indicators");
 
