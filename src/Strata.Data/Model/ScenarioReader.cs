@@ -13,8 +13,8 @@ namespace Strata.Data.Model;
 public static class ScenarioReader
 {
     private static readonly string[] TopFields = ["id", "title", "description", "case", "outcome", "horizon", "draws", "seed", "source", "changes"];
-    private static readonly string[] ChangeFields = ["indicator", "actor", "actors", "years", "set", "shift", "scale", "ramp", "note"];
-    private static readonly string[] Operations = ["set", "shift", "scale", "ramp"];
+    private static readonly string[] ChangeFields = ["indicator", "actor", "actors", "years", "set", "shift", "scale", "ramp", "ramp_scale", "note"];
+    private static readonly string[] Operations = ["set", "shift", "scale", "ramp", "ramp_scale"];
 
     /// <summary>
     /// The scenario in the file and its case (found by <paramref name="findCase"/> from the file's <c>case</c>
@@ -112,12 +112,12 @@ public static class ScenarioReader
             var ops = Operations.Where(f.Has).ToList();
             if (ops.Count != 1)
             {
-                doc.Report(f.Node, at, ops.Count == 0 ? "expected one of set, shift, scale or ramp" : $"expected one operation, got {string.Join(" and ", ops)}");
+                doc.Report(f.Node, at, ops.Count == 0 ? "expected one of set, shift, scale, ramp or ramp_scale" : $"expected one operation, got {string.Join(" and ", ops)}");
                 continue;
             }
             var amount = f.Number(ops[0], true, double.MinValue, double.MaxValue);
-            var kind = Enum.Parse<ChangeKind>(ops[0], ignoreCase: true);
-            if (kind == ChangeKind.Ramp && years is { To: 9999 })
+            var kind = Enum.Parse<ChangeKind>(ops[0].Replace("_", "", StringComparison.Ordinal), ignoreCase: true);
+            if (kind is ChangeKind.Ramp or ChangeKind.RampScale && years is { To: 9999 })
             {
                 doc.Report(f.NodeOf("years"), $"{at}.years", "a ramp needs a last year (the year it reaches its value)");
                 continue;
@@ -142,9 +142,9 @@ public static class ScenarioReader
                 doc.Report(f.NodeOf("actor"), $"{at}.actor", $"a constraint belongs to the client, {bufferCase.Client}; got {actor}");
                 continue;
             }
-            if (bufferCase is not null && kind == ChangeKind.Scale && amount < 0)
+            if (bufferCase is not null && kind is ChangeKind.Scale or ChangeKind.RampScale && amount < 0)
             {
-                doc.Report(f.NodeOf("scale"), $"{at}.scale", $"expected a factor of 0 or more, got {amount.Value.ToString(CultureInfo.InvariantCulture)}");
+                doc.Report(f.NodeOf(ops[0]), $"{at}.{ops[0]}", $"expected a factor of 0 or more, got {amount.Value.ToString(CultureInfo.InvariantCulture)}");
                 continue;
             }
             changes.Add(new ScenarioChange(indicator, actor, other, years.Value, kind, amount.Value));

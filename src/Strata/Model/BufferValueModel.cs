@@ -148,7 +148,7 @@ public static class BufferValueModel
 
     private static LogitFit? FitLogit(ModelDesign d, double[]? weights, double priorScale)
     {
-        if (d.Case.Advanced is null || d.Rows.All(r => r.Advanced is null))
+        if (d.Case.Advanced is null || d.Rows.All(r => r.Advanced != true))
         {
             return null;
         }
@@ -157,7 +157,7 @@ public static class BufferValueModel
         var y = new double[d.Rows.Count];
         for (var i = 0; i < d.Rows.Count; i++)
         {
-            d.FillLogit(d.Rows[i].Value, d.Rows[i].Constraints, x.AsSpan(i * k, k));
+            d.FillLogit(d.Rows[i].Value, d.Rows[i].LogitConstraints, x.AsSpan(i * k, k));
             y[i] = d.Rows[i].Advanced == true ? 1 : 0;
         }
         var scales = Enumerable.Repeat(priorScale, k).ToArray();
@@ -275,10 +275,10 @@ public static class BufferValueModel
         var (tlo, thi) = Interval(draws.Where(x => x.Logit is not null).Select(x => Tau(x.Logit!)));
         var tauSe = DeltaTauSe(fit);
         list.Add(new ParameterEstimate("tau", "threshold of V at which P(advanced) = 1/2", Tau(fit.Coefficients), tauSe, tlo, thi));
-        for (var i = 0; i < d.Constraints.Count; i++)
+        for (var i = 0; i < d.LogitConstraints.Count; i++)
         {
             var (lo, hi) = Interval(draws.Where(x => x.Logit is not null).Select(x => x.Logit![2 + i]));
-            list.Add(new ParameterEstimate($"delta_adv[{d.Constraints[i].Id}]", $"effect on the log-odds of constraint: {d.Constraints[i].Title}",
+            list.Add(new ParameterEstimate($"delta_adv[{d.LogitConstraints[i].Id}]", $"effect on the log-odds of constraint: {d.LogitConstraints[i].Title}",
                 fit.Coefficients[2 + i], Math.Sqrt(Math.Max(0, fit.Covariance[2 + i, 2 + i])), lo, hi));
         }
         return new AdvancedFit(d.Case.Advanced!.Indicator, events, d.Rows.Count, list, fit.LogLikelihood, baseLl);
@@ -331,7 +331,7 @@ public static class BufferValueModel
                 double? pAdv = null;
                 if (estimate.Logit is { } lc)
                 {
-                    d.FillLogit(x[d.BetaColumn], x.AsSpan(d.PatronCount + 2, d.Constraints.Count), lx);
+                    d.FillLogit(p, year, lx);
                     pAdv = Logit.Logistic(Dot(lc, lx));
                 }
                 rows.TryGetValue((p, year), out var row);
@@ -534,9 +534,12 @@ public static class BufferValueModel
             conditions.Add(new ConditionCheck(c.ToString(), observed, model, share, $"observed {obsDetail}; model {modelDetail}"));
         }
         bool? obs = conditions.Any(c => c.Observed is null) ? null : conditions.All(c => c.Observed == true);
-        var mod = conditions.All(c => c.Model);
-        var modelShare = draws.Count == 0 ? (mod ? 1 : 0)
+        var pointModel = conditions.All(c => c.Model);
+        var modelShare = draws.Count == 0 ? (pointModel ? 1 : 0)
             : draws.Count(dr => phase.Conditions.All(c => Evaluate(d, phase.Years, c, (p, year) => ExpectedAt(d, dr, p, year), out _) == true)) / (double)draws.Count;
+        // With a bootstrap, the model reproduces a phase when at least half of the replicates do: a verdict that
+        // rests on a difference the parameters' uncertainty could reverse is not a reproduction.
+        var mod = draws.Count == 0 ? pointModel : modelShare >= 0.5;
         var verdict = obs switch
         {
             null => PhaseVerdict.NoData,

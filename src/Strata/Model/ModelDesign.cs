@@ -1,7 +1,11 @@
 namespace Strata.Model;
 
 /// <summary>One patron-year of an outcome: the transformed support and the inputs that explain it.</summary>
-public sealed record DesignRow(int Patron, int Year, double Y, double Value, double LogCapability, double[] Constraints, bool? Advanced, double? PreviousY);
+public sealed record DesignRow(int Patron, int Year, double Y, double Value, double LogCapability, double[] Constraints, bool? Advanced, double? PreviousY)
+{
+    /// <summary>The values of the constraints of the advanced-technology part (every constraint of the case that varies).</summary>
+    public double[] LogitConstraints { get; init; } = [];
+}
 
 /// <summary>
 /// The regression layout of the buffer-value model for one outcome, delivery lag L and hostility weight η:
@@ -10,8 +14,9 @@ public sealed record DesignRow(int Patron, int Year, double Y, double Value, dou
 /// </summary>
 public sealed class ModelDesign
 {
-    private ModelDesign(CaseInputs inputs, OutcomeSpec outcome, int lag, double eta, IReadOnlyList<CaseConstraint> constraints, IReadOnlyList<DesignRow> rows)
+    private ModelDesign(CaseInputs inputs, OutcomeSpec outcome, int lag, double eta, IReadOnlyList<CaseConstraint> constraints, IReadOnlyList<CaseConstraint> logitConstraints, IReadOnlyList<DesignRow> rows)
     {
+        LogitConstraints = logitConstraints;
         Inputs = inputs;
         Outcome = outcome;
         Lag = lag;
@@ -32,6 +37,9 @@ public sealed class ModelDesign
 
     public IReadOnlyList<CaseConstraint> Constraints { get; }
 
+    /// <summary>The constraints in the advanced-technology logit: all of the case's that vary over the rows.</summary>
+    public IReadOnlyList<CaseConstraint> LogitConstraints { get; }
+
     public IReadOnlyList<DesignRow> Rows { get; }
 
     public int PatronCount => Case.Patrons.Count;
@@ -48,7 +56,7 @@ public sealed class ModelDesign
         [.. Case.Patrons.Select(p => $"alpha[{p.Actor}]"), "beta", "gamma", .. Constraints.Select(c => $"delta[{c.Id}]")];
 
     /// <summary>The same layout and rows over other inputs (a scenario's).</summary>
-    public ModelDesign WithInputs(CaseInputs inputs) => new(Check.NotNull(inputs), Outcome, Lag, Eta, Constraints, Rows);
+    public ModelDesign WithInputs(CaseInputs inputs) => new(Check.NotNull(inputs), Outcome, Lag, Eta, Constraints, LogitConstraints, Rows);
 
     public static ModelDesign Build(CaseInputs inputs, OutcomeSpec outcome, int lag, double eta)
     {
@@ -56,6 +64,7 @@ public sealed class ModelDesign
         Check.NotNull(outcome);
         var c = inputs.Case;
         var constraints = c.Constraints.Where(x => x.Applies(outcome.Name)).ToList();
+        var hasAdvanced = c.Advanced is { } a && inputs.HasPatronIndicator(a.Indicator);
         var rows = new List<DesignRow>();
         for (var p = 0; p < c.Patrons.Count; p++)
         {
@@ -70,19 +79,25 @@ public sealed class ModelDesign
                 if (y is { } yv && double.IsFinite(v) && double.IsFinite(cap))
                 {
                     rows.Add(new DesignRow(p, year, yv, v, cap, constraints.Select(x => inputs.Constraint(x, year)).ToArray(),
-                        inputs.Advanced(patron.Actor, year), previous));
+                        hasAdvanced ? inputs.Advanced(patron.Actor, year) : null, previous)
+                    {
+                        LogitConstraints = c.Constraints.Select(x => inputs.Constraint(x, year)).ToArray(),
+                    });
                 }
                 previous = y;
             }
         }
         // A constraint that never varies over the rows cannot be estimated: leave it out.
         var kept = constraints.Where((x, i) => rows.Select(r => r.Constraints[i]).Distinct().Count() > 1).ToList();
-        if (kept.Count < constraints.Count)
+        var keptLogit = c.Constraints.Where((x, i) => rows.Select(r => r.LogitConstraints[i]).Distinct().Count() > 1).ToList();
+        var index = kept.Select(k => constraints.IndexOf(k)).ToArray();
+        var logitIndex = keptLogit.Select(k => c.Constraints.ToList().IndexOf(k)).ToArray();
+        rows = rows.Select(r => r with
         {
-            var index = kept.Select(k => constraints.IndexOf(k)).ToArray();
-            rows = rows.Select(r => r with { Constraints = index.Select(i => r.Constraints[i]).ToArray() }).ToList();
-        }
-        return new ModelDesign(inputs, outcome, lag, eta, kept, rows);
+            Constraints = index.Select(i => r.Constraints[i]).ToArray(),
+            LogitConstraints = logitIndex.Select(i => r.LogitConstraints[i]).ToArray(),
+        }).ToList();
+        return new ModelDesign(inputs, outcome, lag, eta, kept, keptLogit, rows);
     }
 
     /// <summary>The design row x of patron <paramref name="patron"/> in a year, from the inputs (NaN inputs stay NaN).</summary>
@@ -107,16 +122,20 @@ public sealed class ModelDesign
         }
     }
 
-    /// <summary>Columns of the advanced-technology logit: intercept, V, then one per constraint.</summary>
-    public int LogitColumns => 2 + Constraints.Count;
+    /// <summary>Columns of the advanced-technology logit: intercept, V, then one per logit constraint.</summary>
+    public int LogitColumns => 2 + LogitConstraints.Count;
 
     public void FillLogit(double value, ReadOnlySpan<double> constraints, Span<double> x)
     {
         x[0] = 1;
         x[1] = value;
-        for (var i = 0; i < Constraints.Count; i++)
+        for (var i = 0; i < LogitConstraints.Count; i++)
         {
             x[2 + i] = constraints[i];
         }
     }
+
+    /// <summary>The logit row of patron <paramref name="patron"/> in a year, from the inputs.</summary>
+    public void FillLogit(int patron, int year, Span<double> x) =>
+        FillLogit(Inputs.Value(Case.Patrons[patron], year - Lag, Eta), LogitConstraints.Select(c => Inputs.Constraint(c, year)).ToArray(), x);
 }

@@ -17,6 +17,12 @@ public enum ChangeKind
     /// in its last year, and stays there to the end of the horizon.
     /// </summary>
     Ramp,
+
+    /// <summary>
+    /// The input is multiplied by a factor that moves in a straight line from 1 in the year before the change's
+    /// first year to the value in its last year, and stays there to the end of the horizon.
+    /// </summary>
+    RampScale,
 }
 
 /// <summary>
@@ -34,7 +40,8 @@ public sealed record ScenarioChange(string Indicator, string Actor, string? Othe
             ChangeKind.Set => $"set to {Amount:0.###}",
             ChangeKind.Shift => $"shifted by {Amount:+0.###;-0.###}",
             ChangeKind.Scale => $"scaled by {Amount:0.###}",
-            _ => $"ramped to {Amount:0.###}",
+            ChangeKind.Ramp => $"ramped to {Amount:0.###}",
+            _ => $"scaled progressively to {Amount:0.###}×",
         };
         return $"{Indicator} {who} {what} in {Years}";
     }

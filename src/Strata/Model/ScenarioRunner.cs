@@ -22,7 +22,7 @@ public static class ScenarioRunner
         foreach (var change in scenario.Changes)
         {
             var from = Math.Max(change.Years.From, horizon.From);
-            var to = change.Kind == ChangeKind.Ramp ? horizon.To : Math.Min(change.Years.To, horizon.To);
+            var to = change.Kind is ChangeKind.Ramp or ChangeKind.RampScale ? horizon.To : Math.Min(change.Years.To, horizon.To);
             var start = inputs.Value(change.Indicator, change.Actor, change.Other, change.Years.From - 1);
             var updates = new List<(InputKey, double)>();
             for (var year = from; year <= to; year++)
@@ -33,6 +33,8 @@ public static class ScenarioRunner
                     ChangeKind.Set => change.Amount,
                     ChangeKind.Shift => current + change.Amount,
                     ChangeKind.Scale => current * change.Amount,
+                    ChangeKind.RampScale => current * (year >= change.Years.To ? change.Amount
+                        : 1 + ((change.Amount - 1) * (year - change.Years.From + 1) / change.Years.Length)),
                     _ => year >= change.Years.To ? change.Amount
                         : start + ((change.Amount - start) * (year - change.Years.From + 1) / change.Years.Length),
                 };
@@ -82,7 +84,7 @@ public static class ScenarioRunner
                 }
                 value[(t * patrons) + p] = x[design.BetaColumn];
                 threat[(t * patrons) + p] = inputs.Threat(bufferCase.Patrons[p], years[t] - design.Lag, design.Eta);
-                design.FillLogit(x[design.BetaColumn], x.AsSpan(design.PatronCount + 2, design.Constraints.Count), lx);
+                design.FillLogit(p, years[t], lx);
                 for (var i = 0; i < b; i++)
                 {
                     var index = (((i * years.Length) + t) * patrons) + p;
@@ -169,7 +171,7 @@ public static class ScenarioRunner
     }
 
     /// <summary>The 5%, 50% and 95% order statistics (nearest rank below), by selection; reorders the array.</summary>
-    internal static (double Q05, double Q50, double Q95) Quantiles(double[] values)
+    public static (double Q05, double Q50, double Q95) Quantiles(double[] values)
     {
         var n = values.Length;
         int Rank(double q) => (int)Math.Floor(q * (n - 1));
