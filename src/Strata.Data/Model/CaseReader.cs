@@ -68,10 +68,15 @@ public static class CaseReader
         var years = Years(doc, top, "years", true, false);
 
         var patrons = new List<PatronSpec>();
+        var declaredPatrons = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in top.NodeList("patrons", true, "patrons (actor, rivals)"))
         {
             var f = doc.FieldsOf(node, "patrons[]", PatronFields);
             var actor = f.String("actor", true, "an actor code");
+            if (actor is not null)
+            {
+                declaredPatrons.Add(actor);
+            }
             var rivals = f.StringList("rivals", true, "actor codes").Select(r => r.Value).ToList();
             if (actor is null || rivals.Count == 0)
             {
@@ -135,10 +140,15 @@ public static class CaseReader
         }
 
         var outcomes = new List<OutcomeSpec>();
+        var declared = new List<string>();
         foreach (var node in top.NodeList("outcomes", true, "outcomes (name, indicator, transform, lags)"))
         {
             var f = doc.FieldsOf(node, "outcomes[]", OutcomeFields);
             var name = f.String("name", true);
+            if (name is not null)
+            {
+                declared.Add(name);
+            }
             var indicator = f.String("indicator", true, "an indicator name");
             var transform = f.Has("transform") ? f.Enum<SupportTransform>("transform", false) : SupportTransform.Log1p;
             var lags = f.Has("lags") ? Numbers(doc, f, "outcomes[].lags", "lags", 0, 10).Select(l => (int)l).ToList() : [0];
@@ -180,7 +190,7 @@ public static class CaseReader
             var cyears = Years(doc, f, "years", true, true, "constraints[].years");
             var couts = f.StringList("outcomes", false, "outcome names").Select(o => o.Value).ToList();
             var source = f.String("source", true, "a citation");
-            foreach (var o in couts.Where(o => outcomes.All(x => x.Name != o)))
+            foreach (var o in couts.Where(o => !declared.Contains(o)))
             {
                 doc.Report(f.NodeOf("outcomes"), "constraints[].outcomes", $"no outcome '{o}' in this case");
             }
@@ -191,7 +201,7 @@ public static class CaseReader
         }
 
         var phases = new List<PhaseExpectation>();
-        var patronCodes = patrons.Select(p => p.Actor).ToHashSet(StringComparer.Ordinal);
+        var patronCodes = declaredPatrons;
         foreach (var node in top.NodeList("phases", false, "phases (id, title, years, outcome, expect, source)"))
         {
             var f = doc.FieldsOf(node, "phases[]", PhaseFields);
@@ -200,9 +210,9 @@ public static class CaseReader
             var pyears = Years(doc, f, "years", true, false, "phases[].years");
             var outcome = f.String("outcome", true, "an outcome name");
             var source = f.String("source", true, "where the phase is described");
-            if (outcome is not null && outcomes.Count > 0 && outcomes.All(o => o.Name != outcome))
+            if (outcome is not null && declared.Count > 0 && !declared.Contains(outcome))
             {
-                doc.Report(f.NodeOf("outcome"), "phases[].outcome", $"no outcome '{outcome}' in this case; expected one of {string.Join(", ", outcomes.Select(o => o.Name))}");
+                doc.Report(f.NodeOf("outcome"), "phases[].outcome", $"no outcome '{outcome}' in this case; expected one of {string.Join(", ", declared)}");
             }
             var conditions = new List<PhaseCondition>();
             foreach (var cnode in f.NodeList("expect", true, "conditions ({leads: X} or {patron: X, change: up|down, from: YYYY-YYYY})"))
