@@ -106,6 +106,7 @@ public static class ScenarioRunner
         // The patrons' mutual tie is positive in a year when they are not rivals.
         var patronTie = years.Select(y => patrons >= 2 && inputs.Rivalry(bufferCase.Patrons[0].Actor, bufferCase.Patrons[1].Actor, y) == 0).ToArray();
 
+        var outcome = fit.Outcome;
         var result = new ScenarioYear[years.Length];
         Parallel.For(0, years.Length, () => new double[patrons][], (t, _, buffers) =>
         {
@@ -142,7 +143,10 @@ public static class ScenarioRunner
                         y = 0;
                     }
                     buffers[p][i] = y;
-                    mean[p] += fit.Outcome.Invert(y);
+                    if (y > 0)
+                    {
+                        mean[p] += outcome.Invert(y);
+                    }
                     if (adv is not null)
                     {
                         advSum[p] += adv[index];
