@@ -41,6 +41,10 @@ public static class AssessmentWriter
             judgements.Add(events);
         }
         judgements.AddRange(model.Triangles.Select((t, i) => FromTriangle(t, i)).OfType<KeyJudgement>());
+        if (model.Claims is { Results.Count: > 0 } audit)
+        {
+            judgements.Add(FromClaims(audit));
+        }
         return judgements;
     }
 
@@ -163,6 +167,31 @@ public static class AssessmentWriter
         return new KeyJudgement($"kj-triangle-{index + 1}", "triangle", statement, confidence,
             $"the likeliest configuration has probability {top.P.ToString("0.00", inv)} ({events.ToString("0.#", inv)} events behind the three ties, ties assumed independent; neutral zone {t.Zone.Lower.ToString("0.00", inv)} to {t.Zone.Upper.ToString("0.00", inv)})",
             [new($"{t.Actors} triangle", $"triangle-{index + 1}")]);
+    }
+
+    /// <summary>The claims audit in one judgement: how many claims the data support, contradict or cannot test.</summary>
+    internal static KeyJudgement FromClaims(Claims.ClaimsAuditResult audit)
+    {
+        var n = audit.Results.Count;
+        var supported = audit.Count(Claims.ClaimVerdict.Supported);
+        var contradicted = audit.Results.Where(r => r.Verdict == Claims.ClaimVerdict.Contradicted).ToList();
+        var untestable = audit.Count(Claims.ClaimVerdict.NotTestable);
+        var tested = n - untestable;
+        var statement = $"Of {n} checkable factual claims, the data support {supported} and contradict {contradicted.Count}; {untestable} cannot be tested with the data in the store." +
+            (contradicted.Count == 0 ? "" : " Contradicted: " + string.Join("; ", contradicted.Select(r => $"{r.Claim.Id} ({Short(r.Finding)})")) + ".");
+        var share = n == 0 ? 0 : (double)tested / n;
+        var confidence = share >= 2.0 / 3 ? JudgementConfidence.High : share >= 1.0 / 3 ? JudgementConfidence.Moderate : JudgementConfidence.Low;
+        var disputed = audit.Results.Count(r => r.Disputed);
+        return new KeyJudgement("kj-claims", "claims", statement, confidence,
+            $"{tested} of {n} claims could be tested against data independent of the claim's own source; {disputed} verdicts rest on fields where sources disagree",
+            [new("claims audit", "claims")]);
+    }
+
+    private static string Short(string s)
+    {
+        var end = s.IndexOfAny(['.', ';']);
+        var t = end > 0 ? s[..end] : s;
+        return t.Length > 140 ? t[..140] + "…" : t;
     }
 
     private static string Kind(Triangles.TriangleKind k) => k switch

@@ -63,6 +63,8 @@ public static class ReportBuilder
             .Select(t => Data.Triangles.TriangleAnalysis.Analyse(store, t.Actors, t.Granularity, new Triangles.TriangleOptions { Window = t.Window }))
             .ToList();
 
+        var claims = reportCase.ClaimsPath is { } claimsPath ? Data.Claims.ClaimsCheck.Run(store, reference, claimsPath) : null;
+
         var model = new ReportModel
         {
             Title = reportCase.Title,
@@ -75,6 +77,7 @@ public static class ReportBuilder
             Judgements = judgements,
             Timing = timing,
             Triangles = triangles,
+            Claims = claims,
         };
         return model with { KeyJudgements = AssessmentWriter.Write(model) };
     }

@@ -55,6 +55,17 @@ public sealed class ReportBuilderTests : IDisposable
         Assert.Equal(["PRK–CHN–RUS", "USA–CHN–RUS"], model.Triangles.Select(t => t.Actors.ToString()));
         Assert.Equal(2, doc.QuerySelectorAll("#triangles figure.triangle svg").Length);
         Assert.Equal(2, model.KeyJudgements.Count(k => k.Topic == "triangle"));
+
+        // The case's claims file is audited: one row per claim, each claim's verdict in the row, and one key judgement.
+        var audit = Assert.IsType<Claims.ClaimsAuditResult>(model.Claims);
+        Assert.True(audit.Results.Count >= 10);
+        Assert.Equal(audit.Results.Count, doc.QuerySelectorAll("#claims-table tbody tr").Length);
+        foreach (var r in audit.Results)
+        {
+            Assert.Contains(r.VerdictText, doc.GetElementById("claim-" + r.Claim.Id)!.TextContent, StringComparison.Ordinal);
+        }
+        var claims = Assert.Single(model.KeyJudgements, k => k.Topic == "claims");
+        Assert.Contains($"Of {audit.Results.Count} checkable factual claims, the data support {audit.Count(Claims.ClaimVerdict.Supported)}", claims.Statement, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,6 +96,8 @@ public sealed class ReportBuilderTests : IDisposable
         Assert.Equal(model.Triangles.Count, root.GetProperty("triangles").GetArrayLength());
         Assert.Equal(model.Triangles[0].Periods.Count, root.GetProperty("triangles")[0].GetProperty("periods").GetArrayLength());
         Assert.Contains("## Strategic triangles", md, StringComparison.Ordinal);
+        Assert.Contains("## Claims audit", md, StringComparison.Ordinal);
+        Assert.Equal(model.Claims!.Results.Count, root.GetProperty("claims").GetProperty("summary").GetProperty("claims").GetInt32());
         var firstSeries = root.GetProperty("structure")[0].GetProperty("points");
         Assert.Equal(model.Structure[0].Series.Points.Count, firstSeries.GetArrayLength());
     }
