@@ -51,6 +51,15 @@ app.Configure(config =>
         .WithDescription("Write the self-contained HTML report of the bundled case (loads it into the store first if needed).")
         .WithExample("report")
         .WithExample("report", "--out", "out/report.html", "--db", "team.duckdb");
+    config.AddBranch("ach", ach =>
+    {
+        ach.SetDescription("Analysis of competing hypotheses (Heuer): a hypotheses × evidence matrix with weighted inconsistency, diagnosticity, sensitivity, and timing checks computed from the data.");
+        ach.AddCommand<AchRunCommand>("run")
+            .WithDescription("Score an ACH case file: rank the hypotheses by weighted inconsistency, rate each stated cause → effect link by comparing the cause's date with the detected onset of the effect, and list the items the conclusion hangs on. Exits 1 with every problem of an invalid file.")
+            .WithExample("ach", "run", "data/ach/strain-2023-2025.yaml")
+            .WithExample("ach", "run", "data/ach/strain-2023-2025.yaml", "--format", "markdown", "--out", "ach.md")
+            .WithExample("ach", "run", "my-case.yaml", "--format", "json", "--dataset", "bundled");
+    });
     config.AddBranch("cpd", cpd =>
     {
         cpd.SetDescription("Change-point detection on any numeric series (PELT, binary segmentation, optimal partitioning, BOCPD).");

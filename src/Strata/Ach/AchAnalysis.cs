@@ -101,24 +101,24 @@ public static class AchAnalysis
             case EventsLink events:
                 return events.Events.Select(e => $"event {e.Id} ({e.Date.Text}, {e.Level.ToString().ToLowerInvariant()}): {Shorten(e.Description)}").ToList();
             case SeriesLink s:
-            {
-                var (series, analysis) = data.Analysis(s.Series);
-                var lines = new List<string>();
-                for (var i = 0; i < series.Points.Count; i++)
                 {
-                    var p = series.Points[i].Period;
-                    if (!s.At.Overlaps(p.Start, p.End) || i > analysis.AsOf)
+                    var (series, analysis) = data.Analysis(s.Series);
+                    var lines = new List<string>();
+                    for (var i = 0; i < series.Points.Count; i++)
                     {
-                        continue;
+                        var p = series.Points[i].Period;
+                        if (!s.At.Overlaps(p.Start, p.End) || i > analysis.AsOf)
+                        {
+                            continue;
+                        }
+                        var c = analysis.Classify(i);
+                        var label = c.IsJudgement ? LabelOf(c.Label) : "no judgement";
+                        var value = c.Value is { } v ? v.ToString("0.##", inv) : "no data";
+                        var band = c.Baseline is { } b ? string.Create(inv, $"{b.Lower:0.##} to {b.Upper:0.##}") : "none";
+                        lines.Add(string.Create(inv, $"{s.Series} {p.Label}: {label} (confidence {c.Confidence:0.00}); value {value}, band {band}; {c.Rule}"));
                     }
-                    var c = analysis.Classify(i);
-                    var label = c.IsJudgement ? LabelOf(c.Label) : "no judgement";
-                    var value = c.Value is { } v ? v.ToString("0.##", inv) : "no data";
-                    var band = c.Baseline is { } b ? string.Create(inv, $"{b.Lower:0.##} to {b.Upper:0.##}") : "none";
-                    lines.Add(string.Create(inv, $"{s.Series} {p.Label}: {label} (confidence {c.Confidence:0.00}); value {value}, band {band}; {c.Rule}"));
+                    return lines.Count > 0 ? lines : [$"{s.Series}: no period of the series overlaps {s.At.Text}"];
                 }
-                return lines.Count > 0 ? lines : [$"{s.Series}: no period of the series overlaps {s.At.Text}"];
-            }
             case OnsetLink o:
                 return [$"{o.Onset}: {data.Onset(o.Onset, o.Onset.From.Start).Explanation}"];
             case ModelLink m:
