@@ -24,7 +24,7 @@ public sealed class AchRunCommand : Command<AchRunCommand.Settings>
     public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("The ACH case file (YAML; format in docs/ach.md), e.g. data/ach/strain-2023-2025.yaml.")]
+        [Description("The ACH case file (YAML; format in docs/ach.md), or the name of a bundled case such as strain-2023-2025.")]
         public string File { get; init; } = "";
 
         [CommandOption("-f|--format <FORMAT>")]
@@ -43,12 +43,9 @@ public sealed class AchRunCommand : Command<AchRunCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!System.IO.File.Exists(settings.File))
-        {
-            throw new UsageException($"no such file: {settings.File}");
-        }
+        var path = Resolve(settings.File);
         using var workspace = Workspace.Open(settings);
-        var read = Read(workspace, settings.File);
+        var read = Read(workspace, path);
         var result = AchAnalysis.Run(read, new StoreSeriesSource(workspace.Store, settings.Datasets));
         if (settings.Out is not null)
         {
@@ -84,6 +81,25 @@ public sealed class AchRunCommand : Command<AchRunCommand.Settings>
                 break;
         }
         return ExitCode.Ok;
+    }
+
+    /// <summary>A file as given, or else a case shipped in the bundled data's ach folder named with or without its extension.</summary>
+    private static string Resolve(string file)
+    {
+        if (System.IO.File.Exists(file))
+        {
+            return file;
+        }
+        var bundled = Path.Combine(DataFolder.Bundled().Root, "ach");
+        foreach (var candidate in new[] { file, file + ".yaml" }.Select(f => Path.Combine(bundled, Path.GetFileName(f))))
+        {
+            if (System.IO.File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        var shipped = Directory.Exists(bundled) ? Directory.EnumerateFiles(bundled, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList() : [];
+        throw new UsageException($"no such file: {file}{(shipped.Count > 0 ? $" (bundled cases: {string.Join(", ", shipped)})" : "")}");
     }
 
     /// <summary>Reads the case, checking event ids against the store; every problem of the file at once.</summary>

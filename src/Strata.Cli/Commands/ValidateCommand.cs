@@ -10,7 +10,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "[PATH]")]
-        [Description("A data folder (with actors.yaml), or a chronology file or folder checked against the bundled actors and codebook. Default: the bundled data.")]
+        [Description("A data folder (with actors.yaml; its ach/*.yaml case files are checked too), or a chronology file or folder checked against the bundled actors and codebook. Default: the bundled data.")]
         public string? Path { get; init; }
     }
 
@@ -26,9 +26,11 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
         var issues = new List<DataIssue>();
         ReferenceData reference;
         string chronology;
+        string? achFolder = null;
         if (Directory.Exists(path) && DataFolder.IsDataFolder(path))
         {
             var folder = new DataFolder(path);
+            achFolder = Path.Combine(folder.Root, "ach");
             var (r, referenceIssues) = CuratedData.ReadReference(folder);
             issues.AddRange(referenceIssues);
             reference = r;
@@ -44,6 +46,20 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
             ? CuratedData.ReadChronology(reference, chronology, "validate")
             : new ChronologyReadResult([], [], []);
         issues.AddRange(read.Issues);
+
+        // ACH case files of a data folder are checked against its own chronology (docs/ach.md).
+        var achFiles = achFolder is not null && Directory.Exists(achFolder)
+            ? Directory.EnumerateFiles(achFolder, "*.y*ml").Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (achFiles.Count > 0)
+        {
+            var events = read.Events.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var achReader = new AchReader(reference.Actors, id => events.GetValueOrDefault(id));
+            foreach (var file in achFiles)
+            {
+                issues.AddRange(achReader.Read(file).Issues);
+            }
+        }
         foreach (var issue in issues)
         {
             Console.Error.WriteLine(issue.ToString());
@@ -54,7 +70,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
             Console.Error.WriteLine($"strata: {issues.Count} problem(s) in {read.Files.Count} file(s); {read.Events.Count} event(s) passed.");
             return ExitCode.DataError;
         }
-        Console.WriteLine($"ok: {read.Events.Count} events in {read.Files.Count} file(s), all sourced ({sourced}); {reference.Actors.All.Count} actors; {reference.Codebook.Count} CAMEO codes.");
+        Console.WriteLine($"ok: {read.Events.Count} events in {read.Files.Count} file(s), all sourced ({sourced}); {reference.Actors.All.Count} actors; {reference.Codebook.Count} CAMEO codes{(achFiles.Count > 0 ? $"; {achFiles.Count} ACH case file(s)" : "")}.");
         return ExitCode.Ok;
     }
 }
