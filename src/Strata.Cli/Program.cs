@@ -59,6 +59,7 @@ app.Configure(config =>
             .WithExample("ach", "run", "strain-2023-2025")
             .WithExample("ach", "run", "data/ach/strain-2023-2025.yaml")
             .WithExample("ach", "run", "data/ach/strain-2023-2025.yaml", "--format", "markdown", "--out", "ach.md")
+            .WithExample("ach", "run", "strain-2023-2025", "--format", "svg", "--out", "ach-matrix.svg")
             .WithExample("ach", "run", "my-case.yaml", "--format", "json", "--dataset", "bundled");
     });
     config.AddBranch("cpd", cpd =>

@@ -17,6 +17,7 @@ public enum AchFormat
     Table,
     Json,
     Markdown,
+    Svg,
 }
 
 public sealed class AchRunCommand : Command<AchRunCommand.Settings>
@@ -28,12 +29,12 @@ public sealed class AchRunCommand : Command<AchRunCommand.Settings>
         public string File { get; init; } = "";
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("table (default): the ranking, matrix, sensitivity and timing working on the terminal; json; or markdown.")]
+        [Description("table (default): the ranking, matrix, sensitivity and timing working on the terminal; json; markdown; or svg (the matrix as a self-contained chart).")]
         [DefaultValue(AchFormat.Table)]
         public AchFormat Format { get; init; } = AchFormat.Table;
 
         [CommandOption("-o|--out <FILE>")]
-        [Description("Write the result to this file instead of the terminal: JSON with --format json, else Markdown.")]
+        [Description("Write the result to this file instead of the terminal: JSON with --format json, SVG with --format svg, else Markdown.")]
         public string? Out { get; init; }
 
         [CommandOption("--dataset <NAME>")]
@@ -58,7 +59,7 @@ public sealed class AchRunCommand : Command<AchRunCommand.Settings>
                 else
                 {
                     using var writer = new StreamWriter(f);
-                    writer.Write(AchMarkdown.Render(result));
+                    writer.Write(settings.Format == AchFormat.Svg ? AchMatrixChart.Render(result) : AchMarkdown.Render(result));
                 }
             }
             Console.WriteLine($"{result.Scores.Top[0]} ranks first of {result.Matrix.Hypotheses.Count} hypotheses; written to {Path.GetFullPath(settings.Out)}");
@@ -75,6 +76,9 @@ public sealed class AchRunCommand : Command<AchRunCommand.Settings>
                 }
             case AchFormat.Markdown:
                 Console.Write(AchMarkdown.Render(result));
+                break;
+            case AchFormat.Svg:
+                Console.WriteLine(AchMatrixChart.Render(result));
                 break;
             default:
                 WriteTable(result);
