@@ -135,7 +135,8 @@ public static class AchMarkdown
         foreach (var t in result.Timing)
         {
             sb.AppendLine(Inv, $"**`{t.LinkId}`** ({t.HypothesisId}): {Cell(t.Description)}").AppendLine();
-            sb.AppendLine(Inv, $"- cause: {Cell(t.Cause.Label)}, dated {t.Cause.Date.Text} ({D(t.Cause.Date.Start)} to {D(t.Cause.Date.End)})");
+            var span = t.Cause.Date.Precision == Domain.DatePrecision.Day ? "" : $" ({D(t.Cause.Date.Start)} to {D(t.Cause.Date.End)})";
+            sb.AppendLine(Inv, $"- cause: {Cell(t.Cause.Label)}, dated {t.Cause.Date.Text}{span}");
             sb.AppendLine(Inv, $"- effect: {Cell(t.Effect.ToString())}");
             sb.AppendLine(Inv, $"- onset ({t.Onset.Method}): {Cell(t.Onset.Explanation)}");
             sb.AppendLine(Inv, $"- rule: {Cell(t.Verdict.Reason)} → **{RatingScale.Label(t.Verdict.Rating)}**");
