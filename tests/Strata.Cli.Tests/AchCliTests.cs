@@ -92,6 +92,14 @@ public sealed class AchCliTests : IDisposable
         Assert.EndsWith($"has {expected} problem(s)", lines[^1], StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", r.Stderr, StringComparison.Ordinal);
 
+        // 'strata validate' recognises a case file and reports the same problems; the bundled data folder's cases pass.
+        var validate = _cli.Run("validate", broken);
+        Assert.Equal(1, validate.ExitCode);
+        Assert.Equal(expected, validate.StderrLines.Count(l => l.Contains("broken.yaml:", StringComparison.Ordinal)));
+        var bundled = _cli.Run("validate");
+        Assert.Equal(0, bundled.ExitCode);
+        Assert.Matches(@"; \d+ ACH case file\(s\)\.", bundled.Stdout);
+
         var missing = _cli.Run("ach", "run", "no/such/case.yaml");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no such file: no/such/case.yaml (bundled cases: ", missing.Stderr, StringComparison.Ordinal);

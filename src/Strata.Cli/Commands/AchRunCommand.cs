@@ -62,7 +62,8 @@ public sealed class AchRunCommand : Command<AchRunCommand.Settings>
                     writer.Write(settings.Format == AchFormat.Svg ? AchMatrixChart.Render(result) : AchMarkdown.Render(result));
                 }
             }
-            Console.WriteLine($"{result.Scores.Top[0]} ranks first of {result.Matrix.Hypotheses.Count} hypotheses; written to {Path.GetFullPath(settings.Out)}");
+            var top = result.Scores.Top;
+            Console.WriteLine($"{string.Join(" and ", top)} {(top.Count == 1 ? "ranks" : "tie")} first of {result.Matrix.Hypotheses.Count} hypotheses; written to {Path.GetFullPath(settings.Out)}");
             return ExitCode.Ok;
         }
         switch (settings.Format)

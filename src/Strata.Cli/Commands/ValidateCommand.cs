@@ -10,7 +10,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "[PATH]")]
-        [Description("A data folder (with actors.yaml; its ach/*.yaml case files are checked too), or a chronology file or folder checked against the bundled actors and codebook. Default: the bundled data.")]
+        [Description("A data folder (with actors.yaml; its ach/*.yaml case files are checked too), a chronology file or folder, or an ACH case file, checked against the bundled actors, codebook and chronology. Default: the bundled data.")]
         public string? Path { get; init; }
     }
 
@@ -36,6 +36,12 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
             reference = r;
             chronology = folder.ChronologyPath;
         }
+        else if (File.Exists(path) && AchReader.IsCaseFile(path))
+        {
+            // An ACH case file: checked against the bundled reference data and chronology.
+            reference = CuratedData.RequireReference(bundled);
+            chronology = bundled.ChronologyPath;
+        }
         else
         {
             reference = CuratedData.RequireReference(bundled);
@@ -50,7 +56,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
         // ACH case files of a data folder are checked against its own chronology (docs/ach.md).
         var achFiles = achFolder is not null && Directory.Exists(achFolder)
             ? Directory.EnumerateFiles(achFolder, "*.y*ml").Order(StringComparer.Ordinal).ToList()
-            : [];
+            : File.Exists(path) && AchReader.IsCaseFile(path) ? [path] : [];
         if (achFiles.Count > 0)
         {
             var events = read.Events.GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -67,7 +73,7 @@ public sealed class ValidateCommand : Command<ValidateCommand.Settings>
         var sourced = read.Events.Count(e => e.Sources.Count > 0);
         if (issues.Count > 0)
         {
-            Console.Error.WriteLine($"strata: {issues.Count} problem(s) in {read.Files.Count} file(s); {read.Events.Count} event(s) passed.");
+            Console.Error.WriteLine($"strata: {issues.Count} problem(s) in {read.Files.Count + achFiles.Count} file(s); {read.Events.Count} event(s) passed.");
             return ExitCode.DataError;
         }
         Console.WriteLine($"ok: {read.Events.Count} events in {read.Files.Count} file(s), all sourced ({sourced}); {reference.Actors.All.Count} actors; {reference.Codebook.Count} CAMEO codes{(achFiles.Count > 0 ? $"; {achFiles.Count} ACH case file(s)" : "")}.");

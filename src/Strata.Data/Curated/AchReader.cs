@@ -29,6 +29,17 @@ public sealed partial class AchReader(ActorRegistry actors, Func<string, Event?>
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,80}$")]
     private static partial Regex IdPattern();
 
+    /// <summary>True when the file is YAML whose top level has 'hypotheses': an ACH case rather than a chronology.</summary>
+    public static bool IsCaseFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+        var doc = YamlDocument.Load(path, path);
+        return doc.Root is YamlMappingNode map && map.Children.Keys.Any(k => (k as YamlScalarNode)?.Value == "hypotheses");
+    }
+
     public AchReadResult Read(string path)
     {
         Check.NotNull(path);

@@ -96,8 +96,14 @@ public sealed record EvidenceItem
 
     public EvidenceLink Link { get; }
 
-    public Rating RatingFor(string hypothesisId) =>
-        Cells.TryGetValue(hypothesisId, out var cell) ? cell.Rating : ThrowHelper.Format<Rating>($"evidence '{Id}' has no rating for hypothesis '{hypothesisId}'");
+    public Rating RatingFor(string hypothesisId)
+    {
+        if (!Cells.TryGetValue(Check.NotNull(hypothesisId), out var cell))
+        {
+            ThrowHelper.Argument(nameof(hypothesisId), $"'{hypothesisId}' has no rating in evidence '{Id}'");
+        }
+        return cell.Rating;
+    }
 
     /// <summary>Items rated the way the short form lists them: one rating per hypothesis, in order, no rationale.</summary>
     public static EvidenceItem Of(string id, Grade credibility, Grade relevance, IReadOnlyList<string> hypothesisIds, params Rating[] ratings)
