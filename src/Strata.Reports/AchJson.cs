@@ -160,7 +160,7 @@ public static class AchJson
         w.Flush();
     }
 
-    private static void Link(Utf8JsonWriter w, EvidenceLink link)
+    private static void Link(Utf8JsonWriter w, EvidenceBasis link)
     {
         w.WriteStartObject("link");
         switch (link)

@@ -23,7 +23,9 @@ public static class HtmlReport
         sb.Append(inv, $"<header><h1>{Html.Escape(model.Title)}</h1>");
         sb.Append(inv, $"<p class=\"meta\">Generated {model.GeneratedAt:yyyy-MM-dd HH:mm} UTC by Strata from {events.Count} events.</p></header>\n");
 
-        sb.Append("<main>\n<section id=\"summary\"><h2>The chronology at a glance</h2>\n");
+        sb.Append("<main>\n");
+        AppendKeyJudgements(sb, model);
+        sb.Append("<section id=\"summary\"><h2>The chronology at a glance</h2>\n");
         AppendSummary(sb, model);
         sb.Append("</section>\n");
 
@@ -59,6 +61,31 @@ public static class HtmlReport
         sb.Append("</ul></section>\n</main>\n");
         sb.Append(inv, $"<script>{Script}</script>\n</body>\n</html>\n");
         return sb.ToString();
+    }
+
+    private static void AppendKeyJudgements(StringBuilder sb, ReportModel model)
+    {
+        if (model.KeyJudgements.Count == 0)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"key-judgements\"><h2>Key judgements</h2>\n");
+        sb.Append("<p class=\"note\">Written by Strata from the results below, not by hand: each judgement states its confidence (high, moderate, low) and why, and links to its evidence.</p>\n<ol class=\"judgements\">");
+        foreach (var k in model.KeyJudgements)
+        {
+            var level = k.Confidence.ToString().ToLowerInvariant();
+            sb.Append(inv, $"<li id=\"{k.Id}\" class=\"kj {level}\"><p>{Html.Escape(k.Statement)}</p>");
+            sb.Append(inv, $"<p class=\"confidence\"><span class=\"badge {level}\">{level} confidence</span> {Html.Escape(k.ConfidenceReason)}.");
+            if (k.Evidence.Count > 0)
+            {
+                sb.Append(" Evidence: ");
+                sb.Append(string.Join(", ", k.Evidence.Select(e => $"<a href=\"#{Html.Escape(e.Anchor)}\">{Html.Escape(e.Label)}</a>")));
+                sb.Append('.');
+            }
+            sb.Append("</p></li>\n");
+        }
+        sb.Append("</ol></section>\n");
     }
 
     private static void AppendStructure(StringBuilder sb, ReportModel model)
@@ -274,6 +301,10 @@ public static class HtmlReport
         td.label { white-space: nowrap; font-weight: 600; }
         tr.structural-shift td.label, tr.structural-reversion td.label { color: var(--structural); }
         tr.episodic-deviation td.label { color: #b26a00; }
+        ol.judgements { padding-left: 22px; } ol.judgements li { margin: 8px 0; } ol.judgements p { margin: 2px 0; }
+        .badge { display: inline-block; border-radius: 4px; padding: 0 6px; font-size: .78rem; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
+        .badge.high { background: #e3f1e4; color: #1b5e20; } .badge.moderate { background: #fff3e0; color: #8a4b00; } .badge.low { background: #eceff1; color: #455a64; }
+        p.confidence { font-size: .85rem; color: var(--muted); }
         @media print { .no-print { display: none; } th { position: static; } tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
         """;
 

@@ -26,6 +26,9 @@ public sealed record ReportModel
 
     /// <summary>Timing claims tested against the data.</summary>
     public IReadOnlyList<TimingFinding> Timing { get; init; } = [];
+
+    /// <summary>The assessment's key judgements, written from the results above by <see cref="AssessmentWriter"/>.</summary>
+    public IReadOnlyList<KeyJudgement> KeyJudgements { get; init; } = [];
 }
 
 /// <summary>One dyad's series, its analysis and the baselines drawn in the chart.</summary>

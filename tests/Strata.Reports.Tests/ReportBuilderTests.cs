@@ -19,7 +19,7 @@ public sealed class ReportBuilderTests : IDisposable
         var reference = CuratedData.RequireReference(folder);
         using var store = DuckDbEventStore.Open(_tmp.File("s.duckdb"));
         CuratedLoader.EnsureBundled(store, folder, reference);
-        var model = ReportBuilder.Build(store, reference, ReportCase.Bundled, ["test"]);
+        var model = ReportBuilder.Build(store, reference, ReportCaseReader.Require(folder.ReportCasePath, reference.Actors), ["test"]);
 
         Assert.Equal(5, model.Structure.Count);
         Assert.All(model.Structure, d => Assert.Equal(81, d.Series.Points.Count));
@@ -40,5 +40,44 @@ public sealed class ReportBuilderTests : IDisposable
         Assert.Contains("Verdict", doc.GetElementById("timing")!.TextContent, StringComparison.Ordinal);
         var breaks = model.Structure.Sum(d => d.Analysis.Breaks.Count);
         Assert.Equal(breaks, doc.QuerySelectorAll("svg.series g.break").Length);
+
+        // Key judgements come first, and every link to their evidence lands on an element of the report.
+        Assert.NotEmpty(model.KeyJudgements);
+        Assert.Equal("key-judgements", doc.QuerySelector("main > section")!.Id);
+        Assert.Equal(model.KeyJudgements.Count, doc.QuerySelectorAll("#key-judgements li.kj").Length);
+        foreach (var link in doc.QuerySelectorAll("#key-judgements a"))
+        {
+            Assert.NotNull(doc.GetElementById(link.GetAttribute("href")!.TrimStart('#')));
+        }
+        Assert.Contains(model.KeyJudgements, k => k.Topic == "timing");
+    }
+
+    [Fact]
+    public void Markdown_and_json_carry_the_same_judgements_findings_and_events_as_the_html()
+    {
+        var folder = new DataFolder(TestPaths.DataRoot);
+        var reference = CuratedData.RequireReference(folder);
+        using var store = DuckDbEventStore.Open(_tmp.File("s.duckdb"));
+        CuratedLoader.EnsureBundled(store, folder, reference);
+        var model = ReportBuilder.Build(store, reference, ReportCaseReader.Require(folder.ReportCasePath, reference.Actors), ["test"]);
+
+        var md = MarkdownReport.Render(model);
+        Assert.StartsWith("# " + model.Title, md, StringComparison.Ordinal);
+        Assert.All(model.KeyJudgements, k => Assert.Contains(k.Statement, md, StringComparison.Ordinal));
+        Assert.All(model.Events, e => Assert.Contains("| " + e.Id + " |", md, StringComparison.Ordinal));
+        Assert.All(model.Judgements, j => Assert.Contains(j.Event.Id + ":", md, StringComparison.Ordinal));
+
+        using var json = System.Text.Json.JsonDocument.Parse(JsonReport.Render(model));
+        var root = json.RootElement;
+        Assert.Equal("strata-report/1", root.GetProperty("format").GetString());
+        Assert.Equal(model.KeyJudgements.Select(k => k.Statement), root.GetProperty("keyJudgements").EnumerateArray().Select(k => k.GetProperty("statement").GetString()));
+        Assert.Equal(model.KeyJudgements.Select(k => k.Confidence.ToString().ToLowerInvariant()),
+            root.GetProperty("keyJudgements").EnumerateArray().Select(k => k.GetProperty("confidence").GetString()));
+        Assert.Equal(model.Events.Count, root.GetProperty("events").GetArrayLength());
+        Assert.Equal(model.Structure.Count, root.GetProperty("structure").GetArrayLength());
+        var timing = root.GetProperty("timing")[0];
+        Assert.Equal(model.Timing[0].Onset.Start?.ToString("yyyy-MM-dd"), timing.GetProperty("onset").GetString());
+        var firstSeries = root.GetProperty("structure")[0].GetProperty("points");
+        Assert.Equal(model.Structure[0].Series.Points.Count, firstSeries.GetArrayLength());
     }
 }

@@ -386,7 +386,7 @@ public sealed partial class AchReader(ActorRegistry actors, Func<string, Event?>
     private static bool HasKey(YamlNode map, string key) =>
         map is YamlMappingNode m && m.Children.Keys.Any(k => (k as YamlScalarNode)?.Value?.Trim() == key);
 
-    private EvidenceLink? ReadLink(YamlDocument doc, YamlNode node)
+    private EvidenceBasis? ReadLink(YamlDocument doc, YamlNode node)
     {
         var f = doc.FieldsOf(node, "evidence.link", LinkKinds);
         if (!f.IsValid)

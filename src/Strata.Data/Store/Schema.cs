@@ -131,6 +131,25 @@ internal static class Schema
         (4, "the source's own event code of an imported event (POLECAT's PLOVER type), beside its CAMEO code", """
             ALTER TABLE imported_events ADD COLUMN native_code VARCHAR;
             """),
+        (5, "the structural indicator panel last built (strata indicators build), with each value's origin and source", """
+            CREATE TABLE panel (
+                name      VARCHAR NOT NULL,
+                actor_a   VARCHAR NOT NULL,
+                actor_b   VARCHAR,
+                year      INTEGER NOT NULL,
+                value     DOUBLE  NOT NULL,
+                origin    VARCHAR NOT NULL,
+                source    VARCHAR NOT NULL
+            );
+            CREATE TABLE panel_builds (
+                built_at       TIMESTAMP NOT NULL,
+                actors         VARCHAR   NOT NULL,
+                year_from      INTEGER   NOT NULL,
+                year_to        INTEGER   NOT NULL,
+                value_count    BIGINT    NOT NULL,
+                disagreements  BIGINT    NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;

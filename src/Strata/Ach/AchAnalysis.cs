@@ -93,7 +93,7 @@ public static class AchAnalysis
         return new AchRow(item, working, new TimingWorking(link.Id, h.Id, link.Description, link.Cause, link.Effect, onset, verdict, cell));
     }
 
-    private static List<string> Working(EvidenceLink link, string description, SeriesCache data)
+    private static List<string> Working(EvidenceBasis link, string description, SeriesCache data)
     {
         var inv = CultureInfo.InvariantCulture;
         switch (link)

@@ -53,27 +53,27 @@ public sealed record OnsetSpec(SeriesSelection Series, bool Downward, PartialDat
 }
 
 /// <summary>What an item of evidence rests on.</summary>
-public abstract record EvidenceLink;
+public abstract record EvidenceBasis;
 
 /// <summary>Events of the chronology.</summary>
-public sealed record EventsLink(IReadOnlyList<Event> Events) : EvidenceLink;
+public sealed record EventsLink(IReadOnlyList<Event> Events) : EvidenceBasis;
 
 /// <summary>The classifier's labels for the periods of a series that overlap <paramref name="At"/>.</summary>
-public sealed record SeriesLink(SeriesSelection Series, PartialDate At) : EvidenceLink;
+public sealed record SeriesLink(SeriesSelection Series, PartialDate At) : EvidenceBasis;
 
 /// <summary>The onset of a change found in a series (a structural break or the first value beyond the band).</summary>
-public sealed record OnsetLink(OnsetSpec Onset) : EvidenceLink;
+public sealed record OnsetLink(OnsetSpec Onset) : EvidenceBasis;
 
 /// <summary>A model's result, named and stated in words.</summary>
-public sealed record ModelLink(string Model, string Result) : EvidenceLink;
+public sealed record ModelLink(string Model, string Result) : EvidenceBasis;
 
 /// <summary>Free text: a source or an argument that is not in Strata's data.</summary>
-public sealed record TextLink(string Text) : EvidenceLink;
+public sealed record TextLink(string Text) : EvidenceBasis;
 
 /// <summary>An item of evidence: what it is, how credible and relevant it is, and a cell per hypothesis.</summary>
 public sealed record EvidenceItem
 {
-    public EvidenceItem(string id, string description, Grade credibility, Grade relevance, IReadOnlyDictionary<string, AchCell> cells, EvidenceLink? link = null)
+    public EvidenceItem(string id, string description, Grade credibility, Grade relevance, IReadOnlyDictionary<string, AchCell> cells, EvidenceBasis? link = null)
     {
         Id = Check.NotBlank(id);
         Description = Check.NotNull(description);
@@ -94,7 +94,7 @@ public sealed record EvidenceItem
     /// <summary>The cell of each hypothesis, by hypothesis id.</summary>
     public IReadOnlyDictionary<string, AchCell> Cells { get; init; }
 
-    public EvidenceLink Link { get; }
+    public EvidenceBasis Link { get; }
 
     public Rating RatingFor(string hypothesisId)
     {

@@ -1,0 +1,147 @@
+using Strata.Domain;
+using Strata.Series;
+using YamlDotNet.RepresentationModel;
+
+namespace Strata.Data.Curated;
+
+/// <summary>
+/// What a case report covers, read from a file (the bundled one is <c>data/report.yaml</c>): its title, the
+/// dyads whose structure it draws, the events it judges, and the timing claims it tests. The case is data: the
+/// code knows nothing of any particular case.
+/// </summary>
+public sealed record ReportCase
+{
+    public required string Title { get; init; }
+
+    /// <summary>Dyads whose series are drawn with baseline, band and breaks.</summary>
+    public IReadOnlyList<Dyad> StructuralDyads { get; init; } = [];
+
+    /// <summary>Events to judge: those dated in this span (none when null)…</summary>
+    public DateOnly? JudgeFrom { get; init; }
+
+    public DateOnly? JudgeTo { get; init; }
+
+    /// <summary>…and citing a source whose author contains this text (null: every event in the span).</summary>
+    public string? JudgeCitingAuthor { get; init; }
+
+    public IReadOnlyList<TimingClaim> TimingClaims { get; init; } = [];
+
+    /// <summary>The file the case was read from, for provenance; null for a case built in code.</summary>
+    public string? Path { get; init; }
+}
+
+/// <summary>A claim that a change began before or after a reference date, tested on one dyad's series.</summary>
+public sealed record TimingClaim(string Claim, Dyad Dyad, Granularity Granularity, DateOnly WindowFrom, DateOnly WindowTo, bool Downward, DateOnly Reference, string ReferenceLabel);
+
+/// <summary>Reads a report case file, reporting every problem with its line and field.</summary>
+public static class ReportCaseReader
+{
+    private static readonly string[] TopFields = ["title", "structural-dyads", "judge", "timing-claims"];
+    private static readonly string[] JudgeFields = ["from", "to", "citing-author"];
+    private static readonly string[] ClaimFields = ["claim", "dyad", "granularity", "from", "to", "direction", "reference", "reference-label"];
+
+    public static (ReportCase? Case, IReadOnlyList<DataIssue> Issues) Read(string path, ActorRegistry actors, string? displayName = null)
+    {
+        Check.NotNull(actors);
+        var doc = YamlDocument.Load(path, displayName ?? path);
+        if (doc.Root is null)
+        {
+            if (doc.Issues.Count == 0)
+            {
+                doc.Report(null, "", "the file is empty; expected a mapping with 'title'");
+            }
+            return (null, doc.IssuesInOrder);
+        }
+        var top = doc.FieldsOf(doc.Root, "", TopFields);
+        var title = top.String("title", required: true);
+        var dyads = top.StringList("structural-dyads", required: false, "dyads such as PRK-CHN")
+            .Select(d => ReadDyad(doc, d.Node, "structural-dyads", d.Value, actors)).OfType<Dyad>().ToList();
+        DateOnly? judgeFrom = null, judgeTo = null;
+        string? author = null;
+        if (top.NodeOf("judge") is { } judgeNode)
+        {
+            var j = doc.FieldsOf(judgeNode, "judge", JudgeFields);
+            judgeFrom = ReadDate(doc, j, "judge", "from", start: true);
+            judgeTo = ReadDate(doc, j, "judge", "to", start: false);
+            author = j.String("citing-author", required: false);
+        }
+        var claims = new List<TimingClaim>();
+        foreach (var node in top.NodeList("timing-claims", required: false, "timing claims"))
+        {
+            var c = doc.FieldsOf(node, "timing-claims", ClaimFields);
+            var text = c.String("claim", required: true);
+            var dyadText = c.String("dyad", required: true, "a dyad such as PRK-CHN");
+            var dyad = dyadText is null ? null : ReadDyad(doc, c.NodeOf("dyad")!, "timing-claims.dyad", dyadText, actors);
+            var granularity = c.Enum<Granularity>("granularity", required: true);
+            var from = ReadDate(doc, c, "timing-claims", "from", start: true);
+            var to = ReadDate(doc, c, "timing-claims", "to", start: false);
+            var direction = c.String("direction", required: true, "down or up");
+            if (direction is not null and not ("down" or "up"))
+            {
+                doc.Report(c.NodeOf("direction"), "timing-claims.direction", $"expected down or up, got '{direction}'");
+            }
+            var reference = ReadDate(doc, c, "timing-claims", "reference", start: true, exactDay: true);
+            var label = c.String("reference-label", required: true);
+            if (from is { } f && to is { } t && f > t)
+            {
+                doc.Report(c.NodeOf("to"), "timing-claims.to", $"the window ends ({t:yyyy-MM-dd}) before it starts ({f:yyyy-MM-dd})");
+            }
+            else if (text is not null && dyad is { } d && granularity is { } g && from is not null && to is not null && direction is "down" or "up"
+                && reference is { } r && label is not null)
+            {
+                claims.Add(new TimingClaim(text, d, g, from.Value, to.Value, direction == "down", r, label));
+            }
+        }
+        if (doc.Issues.Count > 0 || title is null)
+        {
+            return (null, doc.IssuesInOrder);
+        }
+        return (new ReportCase
+        {
+            Title = title,
+            StructuralDyads = dyads,
+            JudgeFrom = judgeFrom,
+            JudgeTo = judgeTo,
+            JudgeCitingAuthor = author,
+            TimingClaims = claims,
+            Path = path,
+        }, []);
+    }
+
+    /// <summary>Reads a case file and fails with every issue when it is not valid.</summary>
+    public static ReportCase Require(string path, ActorRegistry actors)
+    {
+        var (reportCase, issues) = Read(path, actors);
+        return reportCase ?? throw new DataException($"the report case {path} has {issues.Count} problem(s)", issues);
+    }
+
+    private static Dyad? ReadDyad(YamlDocument doc, YamlNode node, string field, string text, ActorRegistry actors)
+    {
+        if (!Dyad.TryParse(text, out var dyad, out var error))
+        {
+            doc.Report(node, field, error);
+            return null;
+        }
+        foreach (var code in new[] { dyad.First, dyad.Second }.Where(c => actors.Find(c) is null))
+        {
+            doc.Report(node, field, $"unknown actor '{code}' (see actors.yaml)");
+            return null;
+        }
+        return dyad;
+    }
+
+    private static DateOnly? ReadDate(YamlDocument doc, YamlDocument.Fields f, string what, string key, bool start, bool exactDay = false)
+    {
+        var s = f.String(key, required: true, exactDay ? "a day such as 2024-06-19" : "a date such as 2023 or 2023-07");
+        if (s is null)
+        {
+            return null;
+        }
+        if (!PartialDate.TryParse(s, out var date, out var error) || (exactDay && date.Start != date.End))
+        {
+            doc.Report(f.NodeOf(key), $"{what}.{key}", date is null ? error : $"expected a single day such as 2024-06-19, got '{s}'");
+            return null;
+        }
+        return start ? date.Start : date.End;
+    }
+}

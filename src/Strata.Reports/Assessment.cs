@@ -1,0 +1,144 @@
+using System.Globalization;
+using Strata.Analysis;
+
+namespace Strata.Reports;
+
+/// <summary>
+/// How sure a judgement is, in the three levels analysts use (as in the US Intelligence Community's ICD 203):
+/// high (strong evidence from several methods that agree), moderate (credible evidence with gaps or one method),
+/// low (thin, ambiguous or conflicting evidence).
+/// </summary>
+public enum Confidence
+{
+    Low,
+    Moderate,
+    High,
+}
+
+/// <summary>A pointer from a judgement to the evidence behind it: a label and the id of an element of the report.</summary>
+public sealed record EvidenceLink(string Label, string Anchor);
+
+/// <summary>
+/// One key judgement of the assessment: a statement generated from results, its confidence with the reason for
+/// it, and links to the evidence in the report's sections.
+/// </summary>
+public sealed record KeyJudgement(string Id, string Topic, string Statement, Confidence Confidence, string ConfidenceReason, IReadOnlyList<EvidenceLink> Evidence);
+
+/// <summary>
+/// Writes the key judgements from a report's results. Every sentence is computed from the numbers in the model:
+/// nothing here knows which case it is, and a judgement whose evidence is missing is left out rather than guessed.
+/// </summary>
+public static class AssessmentWriter
+{
+    public static IReadOnlyList<KeyJudgement> Write(ReportModel model)
+    {
+        Check.NotNull(model);
+        var judgements = new List<KeyJudgement>();
+        judgements.AddRange(model.Timing.Select((t, i) => FromTiming(t, i)).OfType<KeyJudgement>());
+        judgements.AddRange(model.Structure.Select((d, i) => FromStructure(d, i)).OfType<KeyJudgement>());
+        if (FromEventJudgements(model.Judgements) is { } events)
+        {
+            judgements.Add(events);
+        }
+        return judgements;
+    }
+
+    /// <summary>A timing claim: supported, contradicted or undecided, with how strongly the data date the onset.</summary>
+    internal static KeyJudgement? FromTiming(TimingFinding t, int index)
+    {
+        var o = t.Onset;
+        if (o.Timing == OnsetTiming.NotFound)
+        {
+            return new KeyJudgement($"kj-timing-{index + 1}", "timing", $"The data cannot test the claim \"{t.Claim}\": {o.Explanation} of {t.SeriesDescription}.",
+                Confidence.Low, "no onset was found, so the claim is untested, not refuted", [new("timing finding", "timing")]);
+        }
+        var months = o.IntervalEnd is { } end ? MonthsBetween(end, t.Reference) : 0;
+        var lead = o.Start is { } start ? MonthsBetween(start, t.Reference) : 0;
+        var statement = o.Timing switch
+        {
+            OnsetTiming.Before =>
+                $"The claim that {Uncapital(t.Claim)} is supported: the change began about {lead} months before {t.ReferenceLabel} " +
+                $"(onset {o.Start:yyyy-MM}, 95% interval {o.IntervalStart:yyyy-MM} to {o.IntervalEnd:yyyy-MM}, ending {months} months before it).",
+            OnsetTiming.After =>
+                $"The claim that {Uncapital(t.Claim)} is contradicted: the change began after {t.ReferenceLabel} (onset {o.Start:yyyy-MM}, " +
+                $"95% interval {o.IntervalStart:yyyy-MM} to {o.IntervalEnd:yyyy-MM}).",
+            _ =>
+                $"The data cannot settle the claim that {Uncapital(t.Claim)}: the onset's interval ({o.IntervalStart:yyyy-MM} to {o.IntervalEnd:yyyy-MM}) contains {t.ReferenceLabel}.",
+        };
+        var (confidence, reason) = o.Method == "structural break"
+            ? o.Strength >= 0.9 && o.Timing != OnsetTiming.Undecided
+                ? (Confidence.High, $"a structural break found in {Pct(o.Strength)} of bootstrap replicates, whose whole 95% interval lies on one side of the date")
+                : o.Strength >= 0.6 ? (Confidence.Moderate, $"a structural break found in {Pct(o.Strength)} of bootstrap replicates")
+                : (Confidence.Low, $"a weak structural break ({Pct(o.Strength)} of bootstrap replicates)")
+            : (Confidence.Low, "no structural break: the onset is dated by the first value outside the band, a single period");
+        return new KeyJudgement($"kj-timing-{index + 1}", "timing", statement, confidence, reason + $"; series: {t.SeriesDescription}", [new("timing finding", "timing"), new("series with breaks", "structure")]);
+    }
+
+    /// <summary>Where a dyad stands in its last observed period, against its own history.</summary>
+    internal static KeyJudgement? FromStructure(DyadStructure d, int index)
+    {
+        var points = d.Series.Points;
+        var last = Enumerable.Range(0, points.Count).LastOrDefault(i => points[i].Value is not null, -1);
+        if (last < 0)
+        {
+            return null;
+        }
+        var c = d.Analysis.Classify(last);
+        if (!c.IsJudgement || c.Baseline is null)
+        {
+            return null;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        var period = points[last].Period.Label;
+        var name = d.Title.Split(':')[0];
+        var position = c.Label switch
+        {
+            EpisodeLabel.Noise => $"inside its long-run band ({c.Baseline.Lower.ToString("0.##", inv)} to {c.Baseline.Upper.ToString("0.##", inv)}): an ordinary fluctuation, not a rupture",
+            EpisodeLabel.EpisodicDeviation => $"outside its long-run band ({c.Baseline.Lower.ToString("0.##", inv)} to {c.Baseline.Upper.ToString("0.##", inv)}) without a lasting break: an episodic deviation",
+            EpisodeLabel.StructuralShift => "in a new regime after a lasting break away from its former level: a structural shift",
+            _ => "back in its long-run band after a lasting break: a structural reversion",
+        };
+        var breaks = d.Analysis.Breaks;
+        var history = breaks.Count == 0 ? "The series has no structural break."
+            : $"Its most recent structural break starts in {points[breaks[^1].FirstIndexAfter].Period.Label} ({breaks[^1].LevelBefore.ToString("0.##", inv)} → {breaks[^1].LevelAfter.ToString("0.##", inv)}).";
+        var statement = $"{name}: in {period} the relationship (value {c.Value?.ToString("0.##", inv)}) is {position}. {history}";
+        var confidence = c.Confidence >= 0.8 ? Confidence.High : c.Confidence >= 0.5 ? Confidence.Moderate : Confidence.Low;
+        return new KeyJudgement($"kj-structure-{index + 1}", "structure", statement, confidence,
+            $"classifier confidence {c.Confidence.ToString("0.00", inv)} ({c.Rule}); baseline from {c.Baseline.Observations} earlier periods",
+            [new($"{name} series", $"series-{index + 1}")]);
+    }
+
+    /// <summary>How the judged events read as a group: how many are noise, deviations, shifts or reversions.</summary>
+    internal static KeyJudgement? FromEventJudgements(IReadOnlyList<EventJudgement> judged)
+    {
+        var real = judged.Where(j => j.Result.IsJudgement).ToList();
+        if (real.Count == 0)
+        {
+            return null;
+        }
+        var counts = real.GroupBy(j => j.Result.Label).ToDictionary(g => g.Key, g => g.Count());
+        int N(EpisodeLabel l) => counts.GetValueOrDefault(l);
+        var structural = N(EpisodeLabel.StructuralShift) + N(EpisodeLabel.StructuralReversion);
+        var majority = N(EpisodeLabel.Noise) + N(EpisodeLabel.EpisodicDeviation) > structural
+            ? "most are episodic signals: they do not coincide with a lasting change in their relationship"
+            : "most coincide with a lasting change in their relationship";
+        var statement = $"Of the {real.Count} events judged, {majority}. {N(EpisodeLabel.Noise)} fall inside their dyad's long-run band (noise), " +
+            $"{N(EpisodeLabel.EpisodicDeviation)} are episodic deviations, {N(EpisodeLabel.StructuralShift)} structural shifts and {N(EpisodeLabel.StructuralReversion)} structural reversions" +
+            (judged.Count > real.Count ? $"; {judged.Count - real.Count} could not be judged (too little history or no value)." : ".");
+        var mean = real.Average(j => j.Result.Confidence);
+        var confidence = mean >= 0.8 ? Confidence.High : mean >= 0.5 ? Confidence.Moderate : Confidence.Low;
+        return new KeyJudgement("kj-events", "events", statement, confidence,
+            $"mean classifier confidence {mean.ToString("0.00", CultureInfo.InvariantCulture)} over {real.Count} events; yearly series, so several events of one year share one judgement",
+            [new("judged events", "judgements")]);
+    }
+
+    private static int MonthsBetween(DateOnly a, DateOnly b) => (b.Year - a.Year) * 12 + b.Month - a.Month;
+
+    private static string Pct(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Uncapital(string s)
+    {
+        var t = s.TrimEnd('.');
+        return t.Length > 1 && char.IsUpper(t[0]) && char.IsLower(t[1]) ? char.ToLowerInvariant(t[0]) + t[1..] : t;
+    }
+}

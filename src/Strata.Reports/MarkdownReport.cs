@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using Strata.Analysis;
+
+namespace Strata.Reports;
+
+/// <summary>
+/// The report as Markdown (GitHub-flavoured tables): the same judgements, findings and numbers as the HTML,
+/// for pasting into notes, wikis and pull requests. Charts are left to the HTML; their numbers are in the tables.
+/// </summary>
+public static class MarkdownReport
+{
+    public static string Render(ReportModel model)
+    {
+        Check.NotNull(model);
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder(32 * 1024);
+        sb.Append(inv, $"# {model.Title}\n\n");
+        sb.Append(inv, $"Generated {model.GeneratedAt:yyyy-MM-dd HH:mm} UTC by Strata from {model.Events.Count} events. The HTML version of this report has the charts.\n\n");
+
+        if (model.KeyJudgements.Count > 0)
+        {
+            sb.Append("## Key judgements\n\n");
+            var n = 0;
+            foreach (var k in model.KeyJudgements)
+            {
+                sb.Append(inv, $"{++n}. {k.Statement}  \n   *{k.Confidence.ToString().ToLowerInvariant()} confidence:* {k.ConfidenceReason}.\n");
+            }
+            sb.Append('\n');
+        }
+
+        if (model.Timing.Count > 0)
+        {
+            sb.Append("## Timing claims\n\n");
+            foreach (var t in model.Timing)
+            {
+                sb.Append(inv, $"- **Claim:** {t.Claim}  \n  **Verdict:** {t.Onset.Timing.ToString().ToLowerInvariant()} {t.ReferenceLabel}: {t.Onset.Explanation}, in the series {t.SeriesDescription}.\n");
+            }
+            sb.Append('\n');
+        }
+
+        if (model.Structure.Count > 0)
+        {
+            sb.Append("## Structure: baselines, bands and breaks\n\n");
+            sb.Append("| series | last period | value | band | label | breaks (start, levels, strength, 95% interval) |\n|---|---|---|---|---|---|\n");
+            foreach (var d in model.Structure)
+            {
+                var points = d.Series.Points;
+                var last = Enumerable.Range(0, points.Count).LastOrDefault(i => points[i].Value is not null, -1);
+                var c = last >= 0 ? d.Analysis.Classify(last) : null;
+                var breaks = d.Analysis.Breaks.Count == 0 ? "none" : string.Join("; ", d.Analysis.Breaks.Select(b =>
+                    $"{points[b.FirstIndexAfter].Period.Label} ({b.LevelBefore:0.##} → {b.LevelAfter:0.##}, {b.Strength:0.00}, {points[b.Lower].Period.Label}–{points[b.Upper].Period.Label})"));
+                sb.Append(inv, $"| {Cell(d.Title)} | {(last >= 0 ? points[last].Period.Label : "–")} | {Num(c?.Value)} | ");
+                sb.Append(inv, $"{(c?.Baseline is { } b ? $"{b.Lower:0.##} to {b.Upper:0.##}" : "–")} | {(c is { IsJudgement: true } ? LabelText(c.Label) : "–")} | {Cell(breaks)} |\n");
+            }
+            sb.Append('\n');
+        }
+
+        if (model.Judgements.Count > 0)
+        {
+            sb.Append("## Judged events\n\n| date | event | series, period | label | confidence | rule |\n|---|---|---|---|---|---|\n");
+            foreach (var j in model.Judgements.OrderBy(j => j.Event.Date))
+            {
+                var r = j.Result;
+                sb.Append(inv, $"| {j.Event.Date.Text} | {Cell(j.Event.Id)}: {Cell(Short(j.Event.Description))} | {j.Series}, {j.Period} | ");
+                sb.Append(inv, $"{(r.IsJudgement ? LabelText(r.Label) : "no judgement")} | {r.Confidence:0.00} | {Cell(r.Rule)} |\n");
+            }
+            sb.Append('\n');
+        }
+
+        sb.Append(inv, $"## Events and their sources ({model.Events.Count})\n\n| id | date | source → target | CAMEO | level | event | sources |\n|---|---|---|---|---|---|---|\n");
+        foreach (var e in model.Events)
+        {
+            var sources = string.Join("; ", e.Sources.Select(c => c.Url is null ? c.ToReference() : $"{c.ToReference()} <{c.Url}>"));
+            var disputes = e.Disputes.Count == 0 ? "" : " — sources disagree: " + string.Join(" ", e.Disputes.Select(d => $"({d.Field}) {d.Note}"));
+            sb.Append(inv, $"| {e.Id} | {e.Date.Text} | {e.Source} → {e.Target} | {e.Code} | {e.Level.ToString().ToLowerInvariant()} | {Cell(e.Description + disputes)} | {Cell(sources)} |\n");
+        }
+        sb.Append("\n## Provenance\n\n");
+        foreach (var line in model.Provenance)
+        {
+            sb.Append(inv, $"- {line}\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Text safe inside a Markdown table cell: no pipes or line breaks.</summary>
+    internal static string Cell(string? s) => (s ?? "").Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
+    internal static string Num(double? v) => v?.ToString("0.##", CultureInfo.InvariantCulture) ?? "–";
+
+    internal static string LabelText(EpisodeLabel l) => l switch
+    {
+        EpisodeLabel.Noise => "noise",
+        EpisodeLabel.EpisodicDeviation => "episodic deviation",
+        EpisodeLabel.StructuralShift => "structural shift",
+        _ => "structural reversion",
+    };
+
+    private static string Short(string s)
+    {
+        var dot = s.IndexOf(". ", StringComparison.Ordinal);
+        return dot > 0 && dot < 200 ? s[..(dot + 1)] : s.Length > 200 ? s[..200] + "…" : s;
+    }
+}
