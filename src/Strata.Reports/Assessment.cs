@@ -8,7 +8,7 @@ namespace Strata.Reports;
 /// high (strong evidence from several methods that agree), moderate (credible evidence with gaps or one method),
 /// low (thin, ambiguous or conflicting evidence).
 /// </summary>
-public enum Confidence
+public enum JudgementConfidence
 {
     Low,
     Moderate,
@@ -22,7 +22,7 @@ public sealed record EvidenceLink(string Label, string Anchor);
 /// One key judgement of the assessment: a statement generated from results, its confidence with the reason for
 /// it, and links to the evidence in the report's sections.
 /// </summary>
-public sealed record KeyJudgement(string Id, string Topic, string Statement, Confidence Confidence, string ConfidenceReason, IReadOnlyList<EvidenceLink> Evidence);
+public sealed record KeyJudgement(string Id, string Topic, string Statement, JudgementConfidence Confidence, string ConfidenceReason, IReadOnlyList<EvidenceLink> Evidence);
 
 /// <summary>
 /// Writes the key judgements from a report's results. Every sentence is computed from the numbers in the model:
@@ -40,6 +40,7 @@ public static class AssessmentWriter
         {
             judgements.Add(events);
         }
+        judgements.AddRange(model.Triangles.Select((t, i) => FromTriangle(t, i)).OfType<KeyJudgement>());
         return judgements;
     }
 
@@ -50,7 +51,7 @@ public static class AssessmentWriter
         if (o.Timing == OnsetTiming.NotFound)
         {
             return new KeyJudgement($"kj-timing-{index + 1}", "timing", $"The data cannot test the claim \"{t.Claim}\": {o.Explanation} of {t.SeriesDescription}.",
-                Confidence.Low, "no onset was found, so the claim is untested, not refuted", [new("timing finding", "timing")]);
+                JudgementConfidence.Low, "no onset was found, so the claim is untested, not refuted", [new("timing finding", "timing")]);
         }
         var months = o.IntervalEnd is { } end ? MonthsBetween(end, t.Reference) : 0;
         var lead = o.Start is { } start ? MonthsBetween(start, t.Reference) : 0;
@@ -67,10 +68,10 @@ public static class AssessmentWriter
         };
         var (confidence, reason) = o.Method == "structural break"
             ? o.Strength >= 0.9 && o.Timing != OnsetTiming.Undecided
-                ? (Confidence.High, $"a structural break found in {Pct(o.Strength)} of bootstrap replicates, whose whole 95% interval lies on one side of the date")
-                : o.Strength >= 0.6 ? (Confidence.Moderate, $"a structural break found in {Pct(o.Strength)} of bootstrap replicates")
-                : (Confidence.Low, $"a weak structural break ({Pct(o.Strength)} of bootstrap replicates)")
-            : (Confidence.Low, "no structural break: the onset is dated by the first value outside the band, a single period");
+                ? (JudgementConfidence.High, $"a structural break found in {Pct(o.Strength)} of bootstrap replicates, whose whole 95% interval lies on one side of the date")
+                : o.Strength >= 0.6 ? (JudgementConfidence.Moderate, $"a structural break found in {Pct(o.Strength)} of bootstrap replicates")
+                : (JudgementConfidence.Low, $"a weak structural break ({Pct(o.Strength)} of bootstrap replicates)")
+            : (JudgementConfidence.Low, "no structural break: the onset is dated by the first value outside the band, a single period");
         return new KeyJudgement($"kj-timing-{index + 1}", "timing", statement, confidence, reason + $"; series: {t.SeriesDescription}", [new("timing finding", "timing"), new("series with breaks", "structure")]);
     }
 
@@ -102,7 +103,7 @@ public static class AssessmentWriter
         var history = breaks.Count == 0 ? "The series has no structural break."
             : $"Its most recent structural break starts in {points[breaks[^1].FirstIndexAfter].Period.Label} ({breaks[^1].LevelBefore.ToString("0.##", inv)} → {breaks[^1].LevelAfter.ToString("0.##", inv)}).";
         var statement = $"{name}: in {period} the relationship (value {c.Value?.ToString("0.##", inv)}) is {position}. {history}";
-        var confidence = c.Confidence >= 0.8 ? Confidence.High : c.Confidence >= 0.5 ? Confidence.Moderate : Confidence.Low;
+        var confidence = c.Confidence >= 0.8 ? JudgementConfidence.High : c.Confidence >= 0.5 ? JudgementConfidence.Moderate : JudgementConfidence.Low;
         return new KeyJudgement($"kj-structure-{index + 1}", "structure", statement, confidence,
             $"classifier confidence {c.Confidence.ToString("0.00", inv)} ({c.Rule}); baseline from {c.Baseline.Observations} earlier periods",
             [new($"{name} series", $"series-{index + 1}")]);
@@ -126,11 +127,51 @@ public static class AssessmentWriter
             $"{N(EpisodeLabel.EpisodicDeviation)} are episodic deviations, {N(EpisodeLabel.StructuralShift)} structural shifts and {N(EpisodeLabel.StructuralReversion)} structural reversions" +
             (judged.Count > real.Count ? $"; {judged.Count - real.Count} could not be judged (too little history or no value)." : ".");
         var mean = real.Average(j => j.Result.Confidence);
-        var confidence = mean >= 0.8 ? Confidence.High : mean >= 0.5 ? Confidence.Moderate : Confidence.Low;
+        var confidence = mean >= 0.8 ? JudgementConfidence.High : mean >= 0.5 ? JudgementConfidence.Moderate : JudgementConfidence.Low;
         return new KeyJudgement("kj-events", "events", statement, confidence,
             $"mean classifier confidence {mean.ToString("0.00", CultureInfo.InvariantCulture)} over {real.Count} events; yearly series, so several events of one year share one judgement",
             [new("judged events", "judgements")]);
     }
+
+    /// <summary>The triangle's latest period with all three ties observed, read with its probabilities and history.</summary>
+    internal static KeyJudgement? FromTriangle(Triangles.TriangleResult t, int index)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var latest = t.Periods.LastOrDefault(p => p.Probabilities is not null);
+        if (latest is null)
+        {
+            return null;
+        }
+        var p = latest.Probabilities!;
+        var kinds = Enum.GetValues<Triangles.TriangleKind>().Select(k => (Kind: k, P: p.Of(k))).OrderByDescending(x => x.P).ToList();
+        var top = kinds[0];
+        var reading = latest.Classification.IsDetermined
+            ? $"is a {latest.Classification.Configuration!.Brief(t.Actors)}"
+            : $"is undetermined ({latest.Classification.Reason ?? "a tie lies in the neutral zone"}); the likeliest configuration is a {Kind(top.Kind)}";
+        var window = t.Window > 1 ? $" (ties pooled over {t.Window} periods)" : "";
+        var (first, second) = t.Patrons;
+        var fissure = latest.Fissure is { } f
+            ? f > 0 ? $" The fissure between {t.Actors[first]} and {t.Actors[second]}, as {t.ClientCode} sees it, is {f.ToString("0.00", inv)}: a split {t.ClientCode} can work."
+                : $" There is no fissure between {t.Actors[first]} and {t.Actors[second]} for {t.ClientCode} to exploit (0.00)."
+            : "";
+        var tally = t.Tally();
+        var history = tally.Count == 0 ? "" : $" Over {t.ObservedPeriods} periods with all three ties observed, the determined configurations were: " +
+            string.Join("; ", tally.Select(x => $"{x.Configuration.Brief(t.Actors)} {x.Periods}")) + ".";
+        var statement = $"The {t.Actors} triangle in {latest.Period.Label}{window} {reading}: probability {top.P.ToString("0.00", inv)} from the events behind each tie." + fissure + history;
+        var confidence = top.P >= 0.8 ? JudgementConfidence.High : top.P >= 0.6 ? JudgementConfidence.Moderate : JudgementConfidence.Low;
+        var events = latest.Ties.Sum(x => x.Events);
+        return new KeyJudgement($"kj-triangle-{index + 1}", "triangle", statement, confidence,
+            $"the likeliest configuration has probability {top.P.ToString("0.00", inv)} ({events.ToString("0.#", inv)} events behind the three ties, ties assumed independent; neutral zone {t.Zone.Lower.ToString("0.00", inv)} to {t.Zone.Upper.ToString("0.00", inv)})",
+            [new($"{t.Actors} triangle", $"triangle-{index + 1}")]);
+    }
+
+    private static string Kind(Triangles.TriangleKind k) => k switch
+    {
+        Triangles.TriangleKind.MenageATrois => "ménage à trois",
+        Triangles.TriangleKind.RomanticTriangle => "romantic triangle",
+        Triangles.TriangleKind.StableMarriage => "stable marriage",
+        _ => "unit veto",
+    };
 
     private static int MonthsBetween(DateOnly a, DateOnly b) => (b.Year - a.Year) * 12 + b.Month - a.Month;
 

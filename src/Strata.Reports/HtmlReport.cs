@@ -42,6 +42,7 @@ public static class HtmlReport
 
         AppendStructure(sb, model);
         AppendJudgements(sb, model);
+        AppendTriangles(sb, model);
 
         sb.Append("<section id=\"events\"><h2>Events and their sources</h2>\n");
         sb.Append("<p class=\"no-print\"><label>Filter: <input id=\"filter\" type=\"search\" placeholder=\"actor, word, year…\" autocomplete=\"off\"></label> <span id=\"shown\"></span></p>\n");
@@ -108,6 +109,31 @@ public static class HtmlReport
             sb.Append(d.Analysis.Breaks.Count == 0 ? "No structural break." : "Breaks: " + string.Join("; ", d.Analysis.Breaks.Select(b =>
                 $"{d.Series.Points[b.FirstIndexAfter].Period.Label} ({b.LevelBefore:0.#} → {b.LevelAfter:0.#}, strength {b.Strength:0.00}, 95% interval {d.Series.Points[b.Lower].Period.Label}–{d.Series.Points[b.Upper].Period.Label})")));
             sb.Append(" Source: Strata curated chronology and any imported event data in the store.</figcaption></figure>\n");
+        }
+        sb.Append("</section>\n");
+    }
+
+    private static void AppendTriangles(StringBuilder sb, ReportModel model)
+    {
+        if (model.Triangles.Count == 0)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"triangles\"><h2>Strategic triangles</h2>\n");
+        sb.Append("<p class=\"note\">Dittmer's configurations from the sign of each tie's net cooperation against a neutral zone derived from the data: ménage à trois (all ties positive), ");
+        sb.Append("romantic triangle (a pivot friendly with two wings that are at odds), stable marriage (two partners against an outcast), unit veto (all negative). ");
+        sb.Append("The lower rows give each configuration's probability from the events behind each tie, and the fissure between the two patrons as the client sees it. Method: docs/triangles.md.</p>\n");
+        var i = 0;
+        foreach (var t in model.Triangles)
+        {
+            i++;
+            sb.Append(inv, $"<figure class=\"triangle\" id=\"triangle-{i}\">");
+            sb.Append(TriangleChart.Render(t, source: $"Strata store ({model.Events.Count} curated events and any imported data)", id: $"triangle-chart-{i}"));
+            var tally = t.Tally();
+            sb.Append(inv, $"<figcaption>{t.Periods.Count} periods, {t.ObservedPeriods} with all three ties observed; neutral zone {t.Zone.Lower:0.00} to {t.Zone.Upper:0.00} ({Html.Escape(t.Zone.Derivation)}). ");
+            sb.Append(tally.Count == 0 ? "No period is determined." : "Determined: " + Html.Escape(string.Join("; ", tally.Select(x => $"{x.Configuration.Brief(t.Actors)} {x.Periods}"))) + ".");
+            sb.Append("</figcaption></figure>\n");
         }
         sb.Append("</section>\n");
     }

@@ -90,6 +90,25 @@ public static class JsonReport
                 baseline = Baseline(j.Result.Baseline),
                 rule = j.Result.Rule,
             }),
+            triangles = model.Triangles.Select(t => new
+            {
+                actors = t.Actors.Actors,
+                client = t.ClientCode,
+                granularity = t.Granularity,
+                window = t.Window,
+                neutralZone = new { lower = t.Zone.Lower, upper = t.Zone.Upper, derivation = t.Zone.Derivation },
+                periods = t.Periods.Select(p => new
+                {
+                    period = p.Period.Label,
+                    ties = p.Ties.Select(x => new { pair = x.Label, score = Finite(x.Score), events = x.Events, sign = x.Sign }),
+                    configuration = p.Classification.Describe(t.Actors),
+                    determined = p.Classification.IsDetermined,
+                    probabilities = p.Probabilities is { } q
+                        ? new { menageATrois = q.MenageATrois, romanticTriangle = q.RomanticTriangle, stableMarriage = q.StableMarriage, unitVeto = q.UnitVeto }
+                        : null,
+                    fissure = Finite(p.Fissure),
+                }),
+            }),
             events = model.Events.Select(e => new
             {
                 id = e.Id,

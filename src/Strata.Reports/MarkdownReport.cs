@@ -68,6 +68,23 @@ public static class MarkdownReport
             sb.Append('\n');
         }
 
+        if (model.Triangles.Count > 0)
+        {
+            sb.Append("## Strategic triangles\n\n");
+            foreach (var t in model.Triangles)
+            {
+                sb.Append(inv, $"### {t.Actors} by {t.Granularity.ToString().ToLowerInvariant()}{(t.Window > 1 ? $", ties pooled over {t.Window} periods" : "")}\n\n");
+                sb.Append(inv, $"Neutral zone {t.Zone.Lower:0.00} to {t.Zone.Upper:0.00} ({t.Zone.Derivation}). {t.ObservedPeriods} of {t.Periods.Count} periods have all three ties observed.\n\n");
+                sb.Append(inv, $"| period | {t.Actors.TieLabel(0)} | {t.Actors.TieLabel(1)} | {t.Actors.TieLabel(2)} | configuration | P(ménage / romantic / marriage / veto) | fissure |\n|---|---|---|---|---|---|---|\n");
+                foreach (var p in t.Periods.Where(p => p.Ties.Any(x => x.Score is not null)))
+                {
+                    var probs = p.Probabilities is { } q ? $"{q.MenageATrois:0.00} / {q.RomanticTriangle:0.00} / {q.StableMarriage:0.00} / {q.UnitVeto:0.00}" : "–";
+                    sb.Append(inv, $"| {p.Period.Label} | {string.Join(" | ", p.Ties.Select(x => x.Score is { } v ? v.ToString("+0.00;-0.00;0.00", inv) : "–"))} | {Cell(p.Classification.Describe(t.Actors))} | {probs} | {Num(p.Fissure)} |\n");
+                }
+                sb.Append('\n');
+            }
+        }
+
         sb.Append(inv, $"## Events and their sources ({model.Events.Count})\n\n| id | date | source → target | CAMEO | level | event | sources |\n|---|---|---|---|---|---|---|\n");
         foreach (var e in model.Events)
         {

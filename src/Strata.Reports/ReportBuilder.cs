@@ -59,6 +59,10 @@ public static class ReportBuilder
             return new TimingFinding(c.Claim, $"{c.Dyad} weighted mean Goldstein by {c.Granularity.ToString().ToLowerInvariant()}", c.Reference, c.ReferenceLabel, onset);
         }).ToList();
 
+        var triangles = reportCase.Triangles
+            .Select(t => Data.Triangles.TriangleAnalysis.Analyse(store, t.Actors, t.Granularity, new Triangles.TriangleOptions { Window = t.Window }))
+            .ToList();
+
         var model = new ReportModel
         {
             Title = reportCase.Title,
@@ -70,6 +74,7 @@ public static class ReportBuilder
             Structure = structure,
             Judgements = judgements,
             Timing = timing,
+            Triangles = triangles,
         };
         return model with { KeyJudgements = AssessmentWriter.Write(model) };
     }

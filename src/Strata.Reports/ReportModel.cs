@@ -27,6 +27,9 @@ public sealed record ReportModel
     /// <summary>Timing claims tested against the data.</summary>
     public IReadOnlyList<TimingFinding> Timing { get; init; } = [];
 
+    /// <summary>Strategic triangles over time.</summary>
+    public IReadOnlyList<Triangles.TriangleResult> Triangles { get; init; } = [];
+
     /// <summary>The assessment's key judgements, written from the results above by <see cref="AssessmentWriter"/>.</summary>
     public IReadOnlyList<KeyJudgement> KeyJudgements { get; init; } = [];
 }

@@ -30,14 +30,14 @@ public class AssessmentTests
         Assert.StartsWith("The claim that the strain began before the treaty is supported", k.Statement, StringComparison.Ordinal);
         Assert.Contains("about 8 months before the treaty", k.Statement, StringComparison.Ordinal);
         Assert.Contains("ending 3 months before it", k.Statement, StringComparison.Ordinal);
-        Assert.Equal(Confidence.High, k.Confidence);
+        Assert.Equal(JudgementConfidence.High, k.Confidence);
         Assert.Contains(k.Evidence, e => e.Anchor == "timing");
     }
 
     [Theory]
-    [InlineData(0.7, Confidence.Moderate)]
-    [InlineData(0.4, Confidence.Low)]
-    public void A_weaker_break_lowers_the_confidence(double strength, Confidence expected)
+    [InlineData(0.7, JudgementConfidence.Moderate)]
+    [InlineData(0.4, JudgementConfidence.Low)]
+    public void A_weaker_break_lowers_the_confidence(double strength, JudgementConfidence expected)
     {
         var k = Assert.Single(AssessmentWriter.Write(WithTiming(Break(OnsetTiming.Before, new(2023, 10, 1), new(2023, 7, 1), new(2024, 3, 31), strength))));
         Assert.Equal(expected, k.Confidence);
@@ -50,10 +50,10 @@ public class AssessmentTests
         Assert.Contains("is contradicted", after.Statement, StringComparison.Ordinal);
         var straddle = Assert.Single(AssessmentWriter.Write(WithTiming(Break(OnsetTiming.Undecided, new(2024, 4, 1), new(2024, 1, 1), new(2024, 9, 30), 1.0))));
         Assert.Contains("cannot settle", straddle.Statement, StringComparison.Ordinal);
-        Assert.NotEqual(Confidence.High, straddle.Confidence);
+        Assert.NotEqual(JudgementConfidence.High, straddle.Confidence);
         var none = Assert.Single(AssessmentWriter.Write(WithTiming(new Onset(OnsetTiming.NotFound, "none", null, null, null, 0, "no break"))));
         Assert.Contains("cannot test", none.Statement, StringComparison.Ordinal);
-        Assert.Equal(Confidence.Low, none.Confidence);
+        Assert.Equal(JudgementConfidence.Low, none.Confidence);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class AssessmentTests
     {
         var k = Assert.Single(AssessmentWriter.Write(WithTiming(new Onset(OnsetTiming.Before, "first excursion beyond the band", new(2023, 1, 1), new(2023, 1, 1), new(2023, 3, 31), 0, "an excursion"))));
         Assert.Contains("is supported", k.Statement, StringComparison.Ordinal);
-        Assert.Equal(Confidence.Low, k.Confidence);
+        Assert.Equal(JudgementConfidence.Low, k.Confidence);
     }
 
     [Fact]

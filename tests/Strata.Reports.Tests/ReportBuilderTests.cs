@@ -50,6 +50,11 @@ public sealed class ReportBuilderTests : IDisposable
             Assert.NotNull(doc.GetElementById(link.GetAttribute("href")!.TrimStart('#')));
         }
         Assert.Contains(model.KeyJudgements, k => k.Topic == "timing");
+
+        // The case's two triangles are drawn, each judged in the key judgements.
+        Assert.Equal(["PRK–CHN–RUS", "USA–CHN–RUS"], model.Triangles.Select(t => t.Actors.ToString()));
+        Assert.Equal(2, doc.QuerySelectorAll("#triangles figure.triangle svg").Length);
+        Assert.Equal(2, model.KeyJudgements.Count(k => k.Topic == "triangle"));
     }
 
     [Fact]
@@ -77,6 +82,9 @@ public sealed class ReportBuilderTests : IDisposable
         Assert.Equal(model.Structure.Count, root.GetProperty("structure").GetArrayLength());
         var timing = root.GetProperty("timing")[0];
         Assert.Equal(model.Timing[0].Onset.Start?.ToString("yyyy-MM-dd"), timing.GetProperty("onset").GetString());
+        Assert.Equal(model.Triangles.Count, root.GetProperty("triangles").GetArrayLength());
+        Assert.Equal(model.Triangles[0].Periods.Count, root.GetProperty("triangles")[0].GetProperty("periods").GetArrayLength());
+        Assert.Contains("## Strategic triangles", md, StringComparison.Ordinal);
         var firstSeries = root.GetProperty("structure")[0].GetProperty("points");
         Assert.Equal(model.Structure[0].Series.Points.Count, firstSeries.GetArrayLength());
     }

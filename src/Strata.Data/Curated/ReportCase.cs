@@ -26,6 +26,9 @@ public sealed record ReportCase
 
     public IReadOnlyList<TimingClaim> TimingClaims { get; init; } = [];
 
+    /// <summary>Strategic triangles drawn over time.</summary>
+    public IReadOnlyList<TriangleSpec> Triangles { get; init; } = [];
+
     /// <summary>The file the case was read from, for provenance; null for a case built in code.</summary>
     public string? Path { get; init; }
 }
@@ -33,10 +36,14 @@ public sealed record ReportCase
 /// <summary>A claim that a change began before or after a reference date, tested on one dyad's series.</summary>
 public sealed record TimingClaim(string Claim, Dyad Dyad, Granularity Granularity, DateOnly WindowFrom, DateOnly WindowTo, bool Downward, DateOnly Reference, string ReferenceLabel);
 
+/// <summary>A strategic triangle the report draws: three actors (the first is the client), the period, and how many periods each tie pools.</summary>
+public sealed record TriangleSpec(Strata.Triangles.Triad Actors, Granularity Granularity, int Window);
+
 /// <summary>Reads a report case file, reporting every problem with its line and field.</summary>
 public static class ReportCaseReader
 {
-    private static readonly string[] TopFields = ["title", "structural-dyads", "judge", "timing-claims"];
+    private static readonly string[] TopFields = ["title", "structural-dyads", "judge", "timing-claims", "triangles"];
+    private static readonly string[] TriangleFields = ["actors", "by", "window"];
     private static readonly string[] JudgeFields = ["from", "to", "citing-author"];
     private static readonly string[] ClaimFields = ["claim", "dyad", "granularity", "from", "to", "direction", "reference", "reference-label"];
 
@@ -92,6 +99,35 @@ public static class ReportCaseReader
                 claims.Add(new TimingClaim(text, d, g, from.Value, to.Value, direction == "down", r, label));
             }
         }
+        var triangles = new List<TriangleSpec>();
+        foreach (var node in top.NodeList("triangles", required: false, "triangles"))
+        {
+            var t = doc.FieldsOf(node, "triangles", TriangleFields);
+            var codes = t.StringList("actors", required: true, "three actor codes, the client first");
+            var unknown = codes.Where(c => actors.Find(c.Value) is null).ToList();
+            foreach (var (n, code) in unknown)
+            {
+                doc.Report(n, "triangles.actors", $"unknown actor '{code}' (see actors.yaml)");
+            }
+            if (codes.Count != 3 && t.IsValid && t.Has("actors"))
+            {
+                doc.Report(t.NodeOf("actors"), "triangles.actors", $"expected three different actors, got {codes.Count}");
+            }
+            else if (codes.Count == 3 && codes.Select(c => c.Value).Distinct().Count() != 3)
+            {
+                doc.Report(t.NodeOf("actors"), "triangles.actors", "expected three different actors");
+            }
+            var by = t.Has("by") ? t.Enum<Granularity>("by", required: true) : Granularity.Year;
+            var window = t.Has("window") ? t.Number("window", required: true, 1, 100) : 1;
+            if (window is { } w && w != Math.Floor(w))
+            {
+                doc.Report(t.NodeOf("window"), "triangles.window", $"expected a whole number of periods, got {w}");
+            }
+            else if (codes.Count == 3 && unknown.Count == 0 && codes.Select(c => c.Value).Distinct().Count() == 3 && by is { } g && window is { } win)
+            {
+                triangles.Add(new TriangleSpec(new Strata.Triangles.Triad(codes[0].Value, codes[1].Value, codes[2].Value), g, (int)win));
+            }
+        }
         if (doc.Issues.Count > 0 || title is null)
         {
             return (null, doc.IssuesInOrder);
@@ -104,6 +140,7 @@ public static class ReportCaseReader
             JudgeTo = judgeTo,
             JudgeCitingAuthor = author,
             TimingClaims = claims,
+            Triangles = triangles,
             Path = path,
         }, []);
     }
