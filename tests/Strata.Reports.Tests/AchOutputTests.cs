@@ -23,7 +23,7 @@ public sealed class AchOutputTests : IDisposable
         var read = new AchReader(reference.Actors, id => events.GetValueOrDefault(id)).Read(Path.Combine(folder.Root, "ach", "strain-2023-2025.yaml"));
         Assert.True(read.IsValid, string.Join("\n", read.Issues));
         var result = AchAnalysis.Run(read.Case!, new StoreSeriesSource(store, []));
-        return (result, ReportBuilder.Build(store, reference, ReportCase.Bundled, ["test"]));
+        return (result, ReportBuilder.Build(store, reference, ReportCaseReader.Require(folder.ReportCasePath, reference.Actors), ["test"]));
     }
 
     [Fact]
