@@ -72,6 +72,17 @@ app.Configure(config =>
         .WithExample("report")
         .WithExample("report", "--format", "all", "--out", "out/assessment.html")
         .WithExample("report", "--case", "my-case.yaml", "--db", "team.duckdb");
+    config.AddBranch("ach", ach =>
+    {
+        ach.SetDescription("Analysis of competing hypotheses (Heuer): a hypotheses × evidence matrix with weighted inconsistency, diagnosticity, sensitivity, and timing checks computed from the data.");
+        ach.AddCommand<AchRunCommand>("run")
+            .WithDescription("Score an ACH case file: rank the hypotheses by weighted inconsistency, rate each stated cause → effect link by comparing the cause's date with the detected onset of the effect, and list the items the conclusion hangs on. Exits 1 with every problem of an invalid file.")
+            .WithExample("ach", "run", "strain-2023-2025")
+            .WithExample("ach", "run", "data/ach/strain-2023-2025.yaml")
+            .WithExample("ach", "run", "data/ach/strain-2023-2025.yaml", "--format", "markdown", "--out", "ach.md")
+            .WithExample("ach", "run", "strain-2023-2025", "--format", "svg", "--out", "ach-matrix.svg")
+            .WithExample("ach", "run", "my-case.yaml", "--format", "json", "--dataset", "bundled");
+    });
     config.AddBranch("claims", claims =>
     {
         claims.SetDescription("Audit the checkable factual claims of an analysis (dates, sequences, quantities, onsets) against the chronology, imported indicators and series.");
