@@ -43,6 +43,7 @@ public static class HtmlReport
         AppendStructure(sb, model);
         AppendJudgements(sb, model);
         AppendTriangles(sb, model);
+        AppendAch(sb, model);
         AppendClaims(sb, model);
 
         sb.Append("<section id=\"events\"><h2>Events and their sources</h2>\n");
@@ -111,6 +112,37 @@ public static class HtmlReport
                 $"{d.Series.Points[b.FirstIndexAfter].Period.Label} ({b.LevelBefore:0.#} → {b.LevelAfter:0.#}, strength {b.Strength:0.00}, 95% interval {d.Series.Points[b.Lower].Period.Label}–{d.Series.Points[b.Upper].Period.Label})")));
             sb.Append(" Source: Strata curated chronology and any imported event data in the store.</figcaption></figure>\n");
         }
+        sb.Append("</section>\n");
+    }
+
+    private static void AppendAch(StringBuilder sb, ReportModel model)
+    {
+        if (model.Ach is not { } r)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"ach\"><h2>Competing hypotheses</h2>\n");
+        sb.Append(inv, $"<p class=\"note\">{Html.Escape(r.Case.Question)} Heuer's analysis of competing hypotheses: each item is rated against each reading (CC, C, N, I, II, NA); ");
+        sb.Append("the ranking uses the weighted inconsistency (I = 1, II = 2, times credibility and relevance weights), normalised to 0–1. Timing links are rated from the data: a cause dated after the onset of its effect is II. Method: docs/ach.md.</p>\n");
+        sb.Append("<table id=\"ach-ranking\" class=\"compact\"><thead><tr><th>Rank</th><th>Hypothesis</th><th>Inconsistency</th><th>Weighted</th><th>Normalised</th></tr></thead><tbody>");
+        foreach (var s in r.Scores.Ranking)
+        {
+            var h = r.Matrix.Hypotheses.First(x => x.Id == s.HypothesisId);
+            sb.Append(inv, $"<tr><td>{s.Rank}</td><td style=\"text-align:left\"><strong>{Html.Escape(h.Id)}</strong> {Html.Escape(h.Title)}</td><td>{s.Inconsistency}</td><td>{s.Weighted:0.##}</td><td>{(s.Normalised is { } n ? n.ToString("0.000", inv) : "–")}</td></tr>");
+        }
+        sb.Append("</tbody></table>\n<figure>");
+        sb.Append(AchMatrixChart.Render(r, "ach-matrix"));
+        sb.Append("<figcaption>Evidence × hypotheses; computed timing cells are marked. Source: the case file's ratings and Strata's timing checks on the store's series.</figcaption></figure>\n");
+        foreach (var t in r.Timing)
+        {
+            sb.Append(inv, $"<div class=\"finding\"><p><strong>Timing check {Html.Escape(t.LinkId)}</strong> ({Html.Escape(t.HypothesisId)}): {Html.Escape(t.Description)}</p>");
+            sb.Append(inv, $"<p>Cause: {Html.Escape(t.Cause.Label)} ({Html.Escape(t.Cause.Date.Text)}). Effect: {Html.Escape(t.Onset.Explanation)}. Rating {t.Cell.Rating}: {Html.Escape(t.Verdict.Reason)}</p></div>");
+        }
+        var hangs = r.Sensitivity.ItemsTopHangsOn;
+        sb.Append(inv, $"<p><strong>Sensitivity.</strong> {(hangs.Count == 0 ? "No single change to one item changes the first-ranked reading." : $"The first place hangs on: {Html.Escape(string.Join(", ", hangs))}.")} ");
+        var nondiagnostic = r.Diagnosticity.Where(d => !d.IsDiagnostic).Select(d => d.EvidenceId).ToList();
+        sb.Append(inv, $"{(nondiagnostic.Count == 0 ? "Every item is diagnostic." : $"Not diagnostic (rated alike for every reading): {Html.Escape(string.Join(", ", nondiagnostic))}.")}</p>\n");
         sb.Append("</section>\n");
     }
 

@@ -110,6 +110,7 @@ public static class JsonReport
                 }),
             }),
             claims = model.Claims is { } audit ? ClaimsElement(audit) : (JsonElement?)null,
+            ach = model.Ach is { } ach ? AchElement(ach) : (JsonElement?)null,
             events = model.Events.Select(e => new
             {
                 id = e.Id,
@@ -137,6 +138,13 @@ public static class JsonReport
     {
         using var stream = new MemoryStream();
         ClaimsJson.Write(audit, stream);
+        return JsonDocument.Parse(stream.ToArray()).RootElement.Clone();
+    }
+
+    private static JsonElement AchElement(Ach.AchResult ach)
+    {
+        using var stream = new MemoryStream();
+        AchJson.Write(ach, stream);
         return JsonDocument.Parse(stream.ToArray()).RootElement.Clone();
     }
 

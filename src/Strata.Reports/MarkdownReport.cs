@@ -85,6 +85,13 @@ public static class MarkdownReport
             }
         }
 
+        if (model.Ach is { } ach)
+        {
+            var text = AchMarkdown.Render(ach).Replace("\n## ", "\n### ", StringComparison.Ordinal);
+            text = text.StartsWith("# ", StringComparison.Ordinal) ? "## Competing hypotheses: " + text[2..] : "## Competing hypotheses\n\n" + text;
+            sb.Append(text.TrimEnd()).Append("\n\n");
+        }
+
         if (model.Claims is { } audit)
         {
             // The audit's own rendering, one heading level down.

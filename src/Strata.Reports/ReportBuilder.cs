@@ -65,6 +65,8 @@ public static class ReportBuilder
 
         var claims = reportCase.ClaimsPath is { } claimsPath ? Data.Claims.ClaimsCheck.Run(store, reference, claimsPath) : null;
 
+        var ach = reportCase.AchPath is { } achPath ? AchFiles.Run(store, reference, achPath) : null;
+
         var model = new ReportModel
         {
             Title = reportCase.Title,
@@ -78,6 +80,7 @@ public static class ReportBuilder
             Timing = timing,
             Triangles = triangles,
             Claims = claims,
+            Ach = ach,
         };
         return model with { KeyJudgements = AssessmentWriter.Write(model) };
     }

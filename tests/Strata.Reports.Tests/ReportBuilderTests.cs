@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Strata.Data.Curated;
 using Strata.Data.Store;
@@ -64,6 +65,14 @@ public sealed class ReportBuilderTests : IDisposable
         {
             Assert.Contains(r.VerdictText, doc.GetElementById("claim-" + r.Claim.Id)!.TextContent, StringComparison.Ordinal);
         }
+        // The case's ACH file is run: ranking, matrix and timing checks, with a key judgement naming the first reading.
+        var ach = Assert.IsType<Ach.AchResult>(model.Ach);
+        Assert.Equal(ach.Scores.Ranking.Count, doc.QuerySelectorAll("#ach-ranking tbody tr").Length);
+        Assert.NotNull(doc.QuerySelector("#ach svg"));
+        var achJudgement = Assert.Single(model.KeyJudgements, k => k.Topic == "hypotheses");
+        Assert.Contains(ach.Scores.Top[0], achJudgement.Statement, StringComparison.Ordinal);
+        Assert.All(ach.Timing.Where(t => t.Cell.Rating == Ach.Rating.II), t => Assert.Contains(t.HypothesisId + " (", achJudgement.Statement, StringComparison.Ordinal));
+
         var claims = Assert.Single(model.KeyJudgements, k => k.Topic == "claims");
         Assert.Contains($"Of {audit.Results.Count} checkable factual claims, the data support {audit.Count(Claims.ClaimVerdict.Supported)}", claims.Statement, StringComparison.Ordinal);
     }
@@ -97,6 +106,8 @@ public sealed class ReportBuilderTests : IDisposable
         Assert.Equal(model.Triangles[0].Periods.Count, root.GetProperty("triangles")[0].GetProperty("periods").GetArrayLength());
         Assert.Contains("## Strategic triangles", md, StringComparison.Ordinal);
         Assert.Contains("## Claims audit", md, StringComparison.Ordinal);
+        Assert.Contains("## Competing hypotheses", md, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("ach").ValueKind);
         Assert.Equal(model.Claims!.Results.Count, root.GetProperty("claims").GetProperty("summary").GetProperty("claims").GetInt32());
         var firstSeries = root.GetProperty("structure")[0].GetProperty("points");
         Assert.Equal(model.Structure[0].Series.Points.Count, firstSeries.GetArrayLength());

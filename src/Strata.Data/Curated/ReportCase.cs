@@ -32,6 +32,9 @@ public sealed record ReportCase
     /// <summary>A claims file to audit (<c>strata claims check</c>), resolved against the case file's folder; null for none.</summary>
     public string? ClaimsPath { get; init; }
 
+    /// <summary>An ACH case file (<c>strata ach run</c>), resolved against the case file's folder; null for none.</summary>
+    public string? AchPath { get; init; }
+
     /// <summary>The file the case was read from, for provenance; null for a case built in code.</summary>
     public string? Path { get; init; }
 }
@@ -45,7 +48,7 @@ public sealed record TriangleSpec(Strata.Triangles.Triad Actors, Granularity Gra
 /// <summary>Reads a report case file, reporting every problem with its line and field.</summary>
 public static class ReportCaseReader
 {
-    private static readonly string[] TopFields = ["title", "structural-dyads", "judge", "timing-claims", "triangles", "claims"];
+    private static readonly string[] TopFields = ["title", "structural-dyads", "judge", "timing-claims", "triangles", "claims", "ach"];
     private static readonly string[] TriangleFields = ["actors", "by", "window"];
     private static readonly string[] JudgeFields = ["from", "to", "citing-author"];
     private static readonly string[] ClaimFields = ["claim", "dyad", "granularity", "from", "to", "direction", "reference", "reference-label"];
@@ -132,6 +135,7 @@ public static class ReportCaseReader
             }
         }
         var claimsPath = ReadFile(doc, top, "claims", path);
+        var achPath = ReadFile(doc, top, "ach", path);
         if (doc.Issues.Count > 0 || title is null)
         {
             return (null, doc.IssuesInOrder);
@@ -146,6 +150,7 @@ public static class ReportCaseReader
             TimingClaims = claims,
             Triangles = triangles,
             ClaimsPath = claimsPath,
+            AchPath = achPath,
             Path = path,
         }, []);
     }
