@@ -29,6 +29,13 @@ internal static class KoreaPanel
         var bufferCase = CaseReader.Read(CasePath);
         using var tmp = TestPaths.NewTempFolder();
         using var store = DuckDbEventStore.Open(tmp.File("s.duckdb"));
+        Import(store, tmp.File("quarantine"));
+        return (bufferCase, ModelReport.BuildPanel(store, Fixtures.Reference, Fixtures.Bundled, bufferCase).Panel);
+    }
+
+    /// <summary>Loads the bundled data and imports the real structural files into <paramref name="store"/>.</summary>
+    public static void Import(DuckDbEventStore store, string quarantine)
+    {
         CuratedLoader.EnsureBundled(store, Fixtures.Bundled, Fixtures.Reference);
         var importer = new IndicatorImporter(store, Fixtures.Reference);
         foreach (var (file, reader) in new (string, IIndicatorReader)[]
@@ -41,8 +48,7 @@ internal static class KoreaPanel
         })
         {
             importer.Import(new InputFile(TestPaths.SharedData("structural", file), null), reader,
-                new ImportOptions { QuarantineFolder = tmp.File("quarantine") });
+                new ImportOptions { QuarantineFolder = quarantine });
         }
-        return (bufferCase, ModelReport.BuildPanel(store, Fixtures.Reference, Fixtures.Bundled, bufferCase).Panel);
     }
 }
