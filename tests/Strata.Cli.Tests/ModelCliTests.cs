@@ -33,12 +33,55 @@ public sealed class ModelCliTests : IDisposable
         Assert.Contains(root.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "beta");
         Assert.Equal(4, root.GetProperty("validation").EnumerateArray().Count(v => v.GetProperty("patron").GetString() == "all"));
         Assert.Equal(9, root.GetProperty("phases").GetArrayLength());
+        Assert.True(root.GetProperty("capability_available").GetBoolean());
+        Assert.False(root.TryGetProperty("reduced_form", out _));
+        Assert.Contains(root.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "gamma");
         Assert.StartsWith("<svg", File.ReadAllText(_cli.File("fit.svg")), StringComparison.Ordinal);
 
         var table = _cli.Run("model", "fit", "--outcome", "aid", "--bootstrap", "20");
         Assert.True(table.ExitCode == 0, table.Stderr);
         Assert.Contains("outcome aid (events.support", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("China as the principal lifeline after 1991", table.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Capability was not available", table.Stdout + table.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void On_a_fresh_store_with_only_the_bundled_data_the_reduced_form_is_fitted_and_says_so_in_every_output()
+    {
+        // No import: the store holds the bundled chronology, the panel the bundled rivalries and treaties; no nmc.cinc.
+        var table = _cli.Run("model", "fit", "--outcome", "aid", "--bootstrap", "20");
+        Assert.True(table.ExitCode == 0, table.Stderr);
+        Assert.Contains("outcome aid (events.support", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Note: Capability was not available: the panel has no nmc.cinc value", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("strata import cow-nmc FILE", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("capability   not computable: no nmc.cinc in the panel", table.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("gamma", table.Stdout, StringComparison.Ordinal);
+
+        var json = _cli.Run("model", "fit", "--outcome", "aid", "--bootstrap", "20", "--format", "json");
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        Assert.Contains("strata: note: Capability was not available", json.Stderr, StringComparison.Ordinal);
+        using (var doc = JsonDocument.Parse(json.Stdout))
+        {
+            var root = doc.RootElement;
+            Assert.False(root.GetProperty("capability_available").GetBoolean());
+            var reduced = root.GetProperty("reduced_form");
+            Assert.Equal("nmc.cinc", reduced.GetProperty("indicator").GetString());
+            Assert.Equal(["capability"], reduced.GetProperty("not_computable").EnumerateArray().Select(e => e.GetString()));
+            Assert.Contains("strata import cow-nmc", reduced.GetProperty("remedy").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(root.GetProperty("validation").EnumerateArray(), v => v.GetProperty("model").GetString() == "capability");
+        }
+
+        var run = _cli.Run("scenario", "run", "status-quo", "--draws", "2000", "--bootstrap", "20");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("Scenario status-quo", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Note: Capability was not available", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal(30, run.Stdout.Split('\n').Count(l => l.StartsWith("20", StringComparison.Ordinal) && l.Contains('|', StringComparison.Ordinal)));
+
+        var decline = _cli.Run("scenario", "run", "us-decline", "--draws", "2000", "--bootstrap", "20", "--format", "json");
+        Assert.True(decline.ExitCode == 0, decline.Stderr);
+        using var d = JsonDocument.Parse(decline.Stdout);
+        Assert.Contains("nmc.cinc USA", Assert.Single(d.RootElement.GetProperty("ignored_changes").EnumerateArray()).GetString(), StringComparison.Ordinal);
+        Assert.Contains("has no effect: the model was fitted without nmc.cinc", decline.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,8 @@ namespace Strata.Data.Tests;
 /// <summary>
 /// The bundled Korea case and its panel built from the real files in ../shared/data/structural (SIPRI register,
 /// both rivalry lists, COW capabilities and alliances) and the bundled chronology, imported once into a temporary
-/// store as a user would with <c>strata import</c>.
+/// store as a user would with <c>strata import</c>, and merged with the bundled indicator files by the panel builder
+/// as <c>strata model fit</c> does.
 /// </summary>
 internal static class KoreaPanel
 {
@@ -28,6 +29,13 @@ internal static class KoreaPanel
         var bufferCase = CaseReader.Read(CasePath);
         using var tmp = TestPaths.NewTempFolder();
         using var store = DuckDbEventStore.Open(tmp.File("s.duckdb"));
+        Import(store, tmp.File("quarantine"));
+        return (bufferCase, ModelReport.BuildPanel(store, Fixtures.Reference, Fixtures.Bundled, bufferCase).Panel);
+    }
+
+    /// <summary>Loads the bundled data and imports the real structural files into <paramref name="store"/>.</summary>
+    public static void Import(DuckDbEventStore store, string quarantine)
+    {
         CuratedLoader.EnsureBundled(store, Fixtures.Bundled, Fixtures.Reference);
         var importer = new IndicatorImporter(store, Fixtures.Reference);
         foreach (var (file, reader) in new (string, IIndicatorReader)[]
@@ -40,55 +48,7 @@ internal static class KoreaPanel
         })
         {
             importer.Import(new InputFile(TestPaths.SharedData("structural", file), null), reader,
-                new ImportOptions { QuarantineFolder = tmp.File("quarantine") });
+                new ImportOptions { QuarantineFolder = quarantine });
         }
-        var panel = StorePanel.Load(store, bufferCase);
-        if (!panel.Names.Contains(CombatAircraft))
-        {
-            panel = panel.With(CombatAircraftDeliveries());
-        }
-        return (bufferCase, panel);
-    }
-
-    public const string CombatAircraft = "arms.delivered_units.combat-aircraft";
-
-    /// <summary>
-    /// Combat aircraft delivered per supplier and year, from the register's rows whose weapon description names
-    /// aircraft with a combat role, each deal's number spread equally over its delivery years. Used only while the
-    /// SIPRI importer on this branch lacks the unit counts by category (another branch adds them under the same
-    /// name); then the imported values are used and this is skipped.
-    /// </summary>
-    private static List<IndicatorValue> CombatAircraftDeliveries()
-    {
-        var sums = new Dictionary<(string, int), double>();
-        var lines = File.ReadAllLines(TestPaths.SharedData("structural", "sipri_trade_register_prk_imports.csv"));
-        var header = lines[0].Split(',');
-        int Col(string name) => Array.IndexOf(header, name);
-        foreach (var line in lines.Skip(1))
-        {
-            var f = line.Split(',');
-            if (f.Length != header.Length)
-            {
-                continue;
-            }
-            var description = f[Col("Weapon description")];
-            string[] roles = ["fighter", "FGA", "bomber", "ground attack"];
-            if (!description.Contains("aircraft", StringComparison.Ordinal) || !roles.Any(r => description.Contains(r, StringComparison.Ordinal)))
-            {
-                continue;
-            }
-            var supplier = f[Col("Supplier")] switch { "Soviet Union" or "Russia" => "RUS", "China" => "CHN", _ => null };
-            var years = f[Col("Year(s) of delivery")].Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(y => int.Parse(y.TrimEnd('?'), System.Globalization.CultureInfo.InvariantCulture)).ToList();
-            if (supplier is null || years.Count == 0 || !double.TryParse(f[Col("Number delivered")].Trim('(', ')', '?'), System.Globalization.CultureInfo.InvariantCulture, out var n))
-            {
-                continue;
-            }
-            foreach (var y in years)
-            {
-                sums[(supplier, y)] = sums.GetValueOrDefault((supplier, y)) + (n / years.Count);
-            }
-        }
-        return sums.Select(s => new IndicatorValue(CombatAircraft, s.Key.Item1, "PRK", s.Key.Item2, s.Value, "test: SIPRI register, combat aircraft")).ToList();
     }
 }

@@ -12,7 +12,10 @@ using Strata.Reports;
 
 namespace Strata.Cli.Commands;
 
-/// <summary>What <c>model fit</c> and <c>scenario run</c> share: reading the case, building the panel, fitting.</summary>
+/// <summary>
+/// What <c>model fit</c> and <c>scenario run</c> share beyond <see cref="ModelReport"/> (which reads the case,
+/// builds the panel and fits, for the report too): output helpers.
+/// </summary>
 internal static class ModelRun
 {
     public static readonly JsonSerializerOptions Json = new()
@@ -24,18 +27,39 @@ internal static class ModelRun
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
 
-    public static BufferCase ReadCase(string pathOrId, DataFolder folder) => CaseReader.Read(CaseReader.Resolve(pathOrId, folder));
-
+    /// <summary>Builds the case's panel (bundled indicator files, imports, events) and fits the model on it.</summary>
     public static BufferValueFit Fit(Workspace workspace, BufferCase bufferCase, FitOptions options)
     {
-        var panel = StorePanel.Load(workspace.Store, bufferCase);
-        try
+        var build = ModelReport.BuildPanel(workspace.Store, workspace.Reference, workspace.Folder, bufferCase);
+        return ModelReport.Fit(bufferCase, build.Panel, options);
+    }
+
+    /// <summary>Says on standard error that the fit is the reduced form (for outputs other than the table, which says it itself).</summary>
+    public static void NoteReduced(ReducedForm? reduced, OutputFormat format)
+    {
+        if (reduced is not null && format != OutputFormat.Table)
         {
-            return BufferValueModel.Fit(bufferCase, panel, options);
+            Console.Error.WriteLine($"strata: note: {reduced.Explanation} {ModelReport.Remedy(reduced)}");
         }
-        catch (ModelInputException e)
+    }
+
+    /// <summary>The reduced form for JSON output: null when the fit had capability.</summary>
+    public static object? ReducedJson(ReducedForm? reduced) => reduced is null ? null : new
+    {
+        CapabilityAvailable = false,
+        reduced.Indicator,
+        reduced.NotComputable,
+        reduced.Explanation,
+        Remedy = ModelReport.Remedy(reduced),
+    };
+
+    /// <summary>The reduced form's lines for a table, each starting with "Note:"; nothing when the fit had capability.</summary>
+    public static void AppendReduced(StringBuilder sb, ReducedForm? reduced)
+    {
+        if (reduced is not null)
         {
-            throw new DataException(e.Message + " (see 'strata import --help' for SIPRI, rivalry and COW files)");
+            sb.AppendLine("Note: " + reduced.Explanation);
+            sb.AppendLine("Note: " + ModelReport.Remedy(reduced));
         }
     }
 
@@ -104,8 +128,9 @@ public sealed class ModelFitCommand : Command<ModelFitCommand.Settings>
             throw new UsageException(settings.Bootstrap < 0 ? "--bootstrap must be 0 or more" : "model fit writes --format table or json");
         }
         using var workspace = Workspace.Open(settings);
-        var bufferCase = ModelRun.ReadCase(settings.Case, workspace.Folder);
+        var bufferCase = ModelReport.ReadCase(settings.Case, workspace.Folder);
         var fit = ModelRun.Fit(workspace, bufferCase, new FitOptions { Outcome = settings.Outcome, Bootstrap = settings.Bootstrap, Seed = settings.Seed });
+        ModelRun.NoteReduced(fit.Reduced, settings.Format);
         ModelRun.Write(settings.Out, settings.Format == OutputFormat.Json ? JsonSerializer.Serialize(ToJson(fit), ModelRun.Json) + "\n" : Table(fit));
         if (settings.Chart is { } chart)
         {
@@ -122,6 +147,8 @@ public sealed class ModelFitCommand : Command<ModelFitCommand.Settings>
         fit.Lag,
         fit.Eta,
         fit.Rows,
+        CapabilityAvailable = fit.Reduced is null,
+        ReducedForm = ModelRun.ReducedJson(fit.Reduced),
         Bootstrap = fit.Options.Bootstrap,
         fit.Options.Seed,
         fit.Parameters,
@@ -151,6 +178,7 @@ public sealed class ModelFitCommand : Command<ModelFitCommand.Settings>
         var inv = CultureInfo.InvariantCulture;
         sb.AppendLine(inv, $"Buffer-value model: case {fit.Case.Id}, outcome {fit.Outcome.Name} ({fit.Outcome.Indicator}, {fit.Outcome.Transform.ToString().ToLowerInvariant()})");
         sb.AppendLine(inv, $"{fit.Rows} patron-years; lag {fit.Lag} and hostility weight η {fit.Eta} chosen by leave-one-decade-out error; {fit.Options.Bootstrap} bootstrap replicates (blocks of {fit.Options.BlockLength} years), seed {fit.Options.Seed}");
+        ModelRun.AppendReduced(sb, fit.Reduced);
         sb.AppendLine();
         sb.AppendLine("Parameters (estimate, standard error, 95% bootstrap interval)");
         foreach (var p in fit.Parameters.Concat(fit.Advanced?.Parameters ?? []))
@@ -173,6 +201,10 @@ public sealed class ModelFitCommand : Command<ModelFitCommand.Settings>
         foreach (var v in fit.Validation)
         {
             sb.AppendLine(inv, $"  {v.Model,-12} {v.Patron,-6} {v.N,4} {ModelRun.F(v.Rmse),8} {ModelRun.F(v.Mae),7}");
+        }
+        foreach (var m in fit.Reduced?.NotComputable ?? [])
+        {
+            sb.AppendLine(inv, $"  {m,-12} not computable: no {fit.Reduced!.Indicator} in the panel");
         }
         sb.AppendLine();
         sb.AppendLine("In-sample fit");
@@ -252,22 +284,15 @@ public sealed class ScenarioRunCommand : Command<ScenarioRunCommand.Settings>
             throw new UsageException("--draws must be at least 1 and --bootstrap 0 or more");
         }
         using var workspace = Workspace.Open(settings);
-        var path = System.IO.File.Exists(settings.File) ? settings.File : Path.Combine(workspace.Folder.Root, "scenarios", settings.File + ".yaml");
-        if (!System.IO.File.Exists(path))
-        {
-            throw new DataException($"no scenario file '{settings.File}' (neither a file nor a bundled scenario in {CuratedData.Display(Path.Combine(workspace.Folder.Root, "scenarios"))})");
-        }
-        var (scenario, bufferCase) = ScenarioReader.Read(path, id => ModelRun.ReadCase(id, workspace.Folder));
+        var path = ModelReport.ResolveScenario(settings.File, workspace.Folder);
+        var (scenario, bufferCase) = ScenarioReader.Read(path, id => ModelReport.ReadCase(id, workspace.Folder));
         var outcome = settings.Outcome ?? scenario.Outcome;
         var fit = ModelRun.Fit(workspace, bufferCase, new FitOptions { Outcome = outcome, Bootstrap = settings.Bootstrap, Seed = scenario.Seed });
-        ScenarioResult result;
-        try
+        var result = ModelReport.RunScenario(scenario, path, fit, settings.Draws, settings.Seed);
+        ModelRun.NoteReduced(result.Reduced, settings.Format);
+        foreach (var c in result.Ignored)
         {
-            result = ScenarioRunner.Run(scenario, fit, settings.Draws, settings.Seed);
-        }
-        catch (ModelInputException e)
-        {
-            throw new DataException($"{CuratedData.Display(path)}: {e.Message}");
+            Console.Error.WriteLine($"strata: note: change '{c}' has no effect: the model was fitted without {c.Indicator}");
         }
         var text = settings.Format switch
         {
@@ -294,7 +319,10 @@ public sealed class ScenarioRunCommand : Command<ScenarioRunCommand.Settings>
         r.Draws,
         r.Seed,
         r.ParameterDraws,
+        CapabilityAvailable = r.Reduced is null,
+        ReducedForm = ModelRun.ReducedJson(r.Reduced),
         Changes = r.Scenario.Changes.Select(c => c.ToString()),
+        IgnoredChanges = r.Ignored.Select(c => c.ToString()),
         Triangle = r.Triangle,
         Years = r.Years.Select(y => new
         {
@@ -340,8 +368,9 @@ public sealed class ScenarioRunCommand : Command<ScenarioRunCommand.Settings>
         sb.AppendLine(inv, $"Case {r.Case.Id}, outcome {r.Outcome.Name} ({r.Outcome.Indicator}{(r.Outcome.Unit.Length > 0 ? $", {r.Outcome.Unit}" : "")}), {r.Scenario.Horizon}; {r.Draws:N0} draws over {r.ParameterDraws} bootstrap parameter vectors, seed {r.Seed}");
         foreach (var c in r.Scenario.Changes)
         {
-            sb.AppendLine(inv, $"  change: {c}");
+            sb.AppendLine(inv, $"  change: {c}{(r.Ignored.Contains(c) ? $" (no effect: the model was fitted without {c.Indicator})" : "")}");
         }
+        ModelRun.AppendReduced(sb, r.Reduced);
         if (r.Scenario.Changes.Count == 0)
         {
             sb.AppendLine("  no changes: every input carried forward from the last observed year");

@@ -87,6 +87,21 @@ public sealed record HedgingResult(IReadOnlyList<HedgingYear> Years, double Mean
     public double? HedgedShare => YearsWithRelations == 0 ? null : (double)YearsHedged / YearsWithRelations;
 }
 
+/// <summary>
+/// Why and how a fit fell back to the reduced form: the panel had no value of the case's capability indicator for
+/// any of its actors, so every capability and bloc weight is 1 (the threat is the count of active rivalries
+/// weighted by hostility, T = Σ r · exp(η·h)), the ln-capability term γ is dropped, and the models listed in
+/// <see cref="NotComputable"/> (the capability-only baseline) could not be computed.
+/// </summary>
+public sealed record ReducedForm(string Indicator, IReadOnlyList<string> NotComputable)
+{
+    /// <summary>One plain sentence for every output.</summary>
+    public string Explanation =>
+        $"Capability was not available: the panel has no {Indicator} value for any of the case's actors. Reduced form fitted: "
+        + "capability and bloc weights set to 1, so the threat is the count of active rivalries weighted by hostility, T = Σ r·exp(η·h); "
+        + $"no ln-capability term (γ); not computable: {string.Join(", ", NotComputable.Select(m => m + " baseline"))}.";
+}
+
 /// <summary>The buffer-value model fitted to one outcome of a case, with its uncertainty, validation and phase checks.</summary>
 public sealed record BufferValueFit
 {
@@ -123,6 +138,9 @@ public sealed record BufferValueFit
     public required IReadOnlyList<ParameterDraw> Draws { get; init; }
 
     public required FitOptions Options { get; init; }
+
+    /// <summary>Null when the panel had the capability input; else what the reduced form left out.</summary>
+    public ReducedForm? Reduced { get; init; }
 
     public int Rows => Design.Rows.Count;
 }

@@ -105,6 +105,7 @@ public static class BufferValueModel
             Estimate = estimate,
             Draws = draws,
             Options = options,
+            Reduced = inputs.HasCapability ? null : new ReducedForm(bufferCase.Inputs.Capability, [Capability]),
         };
     }
 
@@ -112,8 +113,9 @@ public static class BufferValueModel
     {
         if (d.Rows.Count <= d.Columns + 1)
         {
+            var inputs = d.HasCapability ? $"capability {d.Case.Inputs.Capability}, rivalry {d.Case.Inputs.Rivalry}" : $"rivalry {d.Case.Inputs.Rivalry}; no {d.Case.Inputs.Capability} at all, reduced form";
             throw new ModelInputException(
-                $"only {d.Rows.Count} patron-years have both {d.Outcome.Indicator} and the structural inputs (capability {d.Case.Inputs.Capability}) at lag {d.Lag}; the model needs more than {d.Columns + 1}");
+                $"only {d.Rows.Count} patron-years have both {d.Outcome.Indicator} and the structural inputs ({inputs}) at lag {d.Lag}; the model needs more than {d.Columns + 1}");
         }
         if (d.Rows.All(r => r.Y <= 0))
         {
@@ -255,7 +257,7 @@ public static class BufferValueModel
         {
             return $"effect of ln capability (t−{d.Lag})";
         }
-        return $"effect of constraint: {d.Constraints[j - d.PatronCount - 2].Title}";
+        return $"effect of constraint: {d.Constraints[j - d.ConstraintColumn].Title}";
     }
 
     private static AdvancedFit? AdvancedEstimates(ModelDesign d, ParameterDraw estimate, IReadOnlyList<ParameterDraw> draws, double priorScale)
@@ -322,7 +324,7 @@ public static class BufferValueModel
             foreach (var year in d.Case.Years.Years())
             {
                 d.Fill(p, year, x);
-                if (!double.IsFinite(x[d.BetaColumn]) || !double.IsFinite(x[d.GammaColumn]))
+                if (!d.IsComplete(x))
                 {
                     continue;
                 }
@@ -449,7 +451,7 @@ public static class BufferValueModel
     private static List<ModelScore> Validation(ModelDesign d, FitOptions options)
     {
         var scores = new List<ModelScore>();
-        foreach (var model in new[] { Structural, Persistence, Capability, InterceptOnly })
+        foreach (var model in new[] { Structural, Persistence, Capability, InterceptOnly }.Where(m => m != Capability || d.HasCapability))
         {
             var predictions = LeaveOneDecadeOut(d, options, model, persistenceRows: true);
             foreach (var group in d.Case.PatronActors.Prepend("all"))
@@ -472,7 +474,7 @@ public static class BufferValueModel
         var list = new List<InSampleFit>();
         var mean = d.Rows.Average(r => r.Y);
         var sst = d.Rows.Sum(r => (r.Y - mean) * (r.Y - mean));
-        foreach (var (model, k) in new[] { (Structural, d.Columns + 1), (Capability, 3), (InterceptOnly, d.PatronCount + 1) })
+        foreach (var (model, k) in new[] { (Structural, d.Columns + 1), (Capability, 3), (InterceptOnly, d.PatronCount + 1) }.Where(m => m.Item1 != Capability || d.HasCapability))
         {
             var predict = Baseline(d, d.Rows, model, priorScale);
             var sse = d.Rows.Sum(r => (r.Y - predict(r)) * (r.Y - predict(r)));

@@ -15,7 +15,10 @@ public readonly record struct InputKey(string Name, string A, string? B, int Yea
 /// value they give (docs/models/buffer-value.md, section "Threat and value"):
 /// <list type="bullet">
 /// <item>rivalry and alliance: a missing year within the source's coverage is 0; after it, the last covered year carries forward;</item>
-/// <item>capability: the last earlier value carries forward (up to 30 years); none is missing;</item>
+/// <item>capability: the last earlier value carries forward (up to 30 years); none is missing; when the panel has
+/// no value of the capability indicator for any of the case's actors, the inputs are in the <b>reduced form</b>
+/// (<see cref="HasCapability"/> false): every capability and bloc weight is 1, so the threat is the count of
+/// active rivalries weighted by hostility;</item>
 /// <item>hostility: missing is neutral (z = 0);</item>
 /// <item>constraints: 1 in their years;</item>
 /// <item>after the case's last year every input is carried forward from that year (the scenarios' baseline),
@@ -28,6 +31,7 @@ public sealed class CaseInputs
     private readonly IReadOnlyDictionary<InputKey, double> _overrides;
     private readonly double _hostilityMean;
     private readonly double _hostilitySd;
+    private readonly bool _hasCapability;
 
     public CaseInputs(BufferCase bufferCase, IndicatorPanel panel, IReadOnlyDictionary<InputKey, double>? overrides = null)
     {
@@ -35,6 +39,7 @@ public sealed class CaseInputs
         _panel = Check.NotNull(panel);
         _overrides = overrides ?? new Dictionary<InputKey, double>();
         (_hostilityMean, _hostilitySd) = HostilityScale(bufferCase, panel);
+        _hasCapability = CapabilityRecorded(bufferCase, panel);
     }
 
     private CaseInputs(CaseInputs basis, IReadOnlyDictionary<InputKey, double> overrides)
@@ -43,6 +48,7 @@ public sealed class CaseInputs
         _panel = basis._panel;
         _overrides = overrides;
         (_hostilityMean, _hostilitySd) = (basis._hostilityMean, basis._hostilitySd);
+        _hasCapability = basis._hasCapability;
     }
 
     public BufferCase Case { get; }
@@ -51,6 +57,13 @@ public sealed class CaseInputs
 
     /// <summary>These inputs with other overrides (the hostility scale stays that of history).</summary>
     public CaseInputs WithOverrides(IReadOnlyDictionary<InputKey, double> overrides) => new(this, overrides);
+
+    /// <summary>
+    /// True when the panel has some value of the capability indicator for one of the case's actors; false puts the
+    /// model in the reduced form (threat = Σ rivalry · exp(η·h), no capability term). Overrides do not change it:
+    /// a scenario cannot give capability to a model fitted without it.
+    /// </summary>
+    public bool HasCapability => _hasCapability;
 
     /// <summary>True when the hostility indicator has values for some patron–rival pair.</summary>
     public bool HasHostility => _hostilitySd > 0;
@@ -159,6 +172,10 @@ public sealed class CaseInputs
     /// </summary>
     public double Threat(PatronSpec patron, int year, double eta)
     {
+        if (!_hasCapability)
+        {
+            return ReducedThreat(patron, year, eta);
+        }
         var own = Capability(patron.Actor, year);
         if (double.IsNaN(own) || own <= 0)
         {
@@ -182,12 +199,31 @@ public sealed class CaseInputs
         return threat;
     }
 
+    /// <summary>The reduced form's threat: T = Σ_q r_pq · exp(η·h_pq), every capability and bloc weight 1.</summary>
+    private double ReducedThreat(PatronSpec patron, int year, double eta)
+    {
+        var threat = 0.0;
+        foreach (var rival in patron.Rivals)
+        {
+            var r = Rivalry(patron.Actor, rival, year);
+            if (r != 0)
+            {
+                threat += r * Math.Exp(eta * Hostility(patron.Actor, rival, year));
+            }
+        }
+        return threat;
+    }
+
     /// <summary>The client's value to the patron, V = ln(1 + T).</summary>
     public double Value(PatronSpec patron, int year, double eta) => Math.Log(1 + Threat(patron, year, eta));
 
-    /// <summary>ln of the patron's capability (its capacity to give); NaN when unknown.</summary>
+    /// <summary>ln of the patron's capability (its capacity to give); NaN when unknown; 0 (capability 1) in the reduced form.</summary>
     public double LogCapability(string patron, int year)
     {
+        if (!_hasCapability)
+        {
+            return 0;
+        }
         var c = Capability(patron, year);
         return c > 0 ? Math.Log(c) : double.NaN;
     }
@@ -275,6 +311,23 @@ public sealed class CaseInputs
 
     private static (string, string, string?) InputKeyPair(string name, string a, string b) =>
         string.CompareOrdinal(a, b) <= 0 ? (name, a, b) : (name, b, a);
+
+    /// <summary>True when the panel has any value of the capability indicator for a patron, rival or bloc member of the case.</summary>
+    private static bool CapabilityRecorded(BufferCase c, IndicatorPanel panel)
+    {
+        var actors = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in c.Patrons)
+        {
+            actors.Add(p.Actor);
+            actors.UnionWith(p.Rivals);
+        }
+        foreach (var (rival, allies) in c.Blocs)
+        {
+            actors.Add(rival);
+            actors.UnionWith(allies);
+        }
+        return panel.Series(c.Inputs.Capability).Any(v => v.ActorB is null && actors.Contains(v.ActorA));
+    }
 
     private static (double Mean, double Sd) HostilityScale(BufferCase c, IndicatorPanel panel)
     {

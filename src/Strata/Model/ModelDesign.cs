@@ -10,7 +10,8 @@ public sealed record DesignRow(int Patron, int Year, double Y, double Value, dou
 /// <summary>
 /// The regression layout of the buffer-value model for one outcome, delivery lag L and hostility weight η:
 /// columns α_p (one intercept per patron), β (value V_{p,t−L}), γ (ln capability_{p,t−L}) and δ_c (one per
-/// constraint that applies to the outcome), and the rows with observed support.
+/// constraint that applies to the outcome), and the rows with observed support. In the reduced form (no
+/// capability in the panel, <see cref="CaseInputs.HasCapability"/> false) there is no γ column.
 /// </summary>
 public sealed class ModelDesign
 {
@@ -44,16 +45,26 @@ public sealed class ModelDesign
 
     public int PatronCount => Case.Patrons.Count;
 
-    /// <summary>Columns: patron intercepts, β, γ, then one δ per constraint.</summary>
-    public int Columns => PatronCount + 2 + Constraints.Count;
+    /// <summary>False in the reduced form: no capability in the panel, no γ column.</summary>
+    public bool HasCapability => Inputs.HasCapability;
+
+    /// <summary>Columns: patron intercepts, β, γ (when <see cref="HasCapability"/>), then one δ per constraint.</summary>
+    public int Columns => ConstraintColumn + Constraints.Count;
 
     public int BetaColumn => PatronCount;
 
-    public int GammaColumn => PatronCount + 1;
+    /// <summary>The γ column, or −1 in the reduced form.</summary>
+    public int GammaColumn => HasCapability ? PatronCount + 1 : -1;
+
+    /// <summary>The first δ column.</summary>
+    public int ConstraintColumn => PatronCount + (HasCapability ? 2 : 1);
 
     /// <summary>The names of the columns, as the fit reports them.</summary>
     public IReadOnlyList<string> ColumnNames =>
-        [.. Case.Patrons.Select(p => $"alpha[{p.Actor}]"), "beta", "gamma", .. Constraints.Select(c => $"delta[{c.Id}]")];
+        [.. Case.Patrons.Select(p => $"alpha[{p.Actor}]"), "beta", .. HasCapability ? new[] { "gamma" } : [], .. Constraints.Select(c => $"delta[{c.Id}]")];
+
+    /// <summary>True when the row x (from <see cref="Fill(int, int, Span{double})"/>) has every structural input.</summary>
+    public bool IsComplete(ReadOnlySpan<double> x) => double.IsFinite(x[BetaColumn]) && (!HasCapability || double.IsFinite(x[GammaColumn]));
 
     /// <summary>The same layout and rows over other inputs (a scenario's).</summary>
     public ModelDesign WithInputs(CaseInputs inputs) => new(Check.NotNull(inputs), Outcome, Lag, Eta, Constraints, LogitConstraints, Rows);
@@ -115,10 +126,13 @@ public sealed class ModelDesign
         x[..Columns].Clear();
         x[patron] = 1;
         x[BetaColumn] = value;
-        x[GammaColumn] = logCapability;
+        if (HasCapability)
+        {
+            x[GammaColumn] = logCapability;
+        }
         for (var i = 0; i < Constraints.Count; i++)
         {
-            x[PatronCount + 2 + i] = constraints[i];
+            x[ConstraintColumn + i] = constraints[i];
         }
     }
 

@@ -120,4 +120,10 @@ public sealed record ScenarioResult(Scenario Scenario, BufferCase Case, OutcomeS
 {
     /// <summary>The triangle the configurations describe: the client and the first two patrons.</summary>
     public IReadOnlyList<string> Triangle => Case.Patrons.Count >= 2 ? [Case.Client, Case.Patrons[0].Actor, Case.Patrons[1].Actor] : [];
+
+    /// <summary>The fit's reduced form, when it had no capability input (null otherwise).</summary>
+    public ReducedForm? Reduced { get; init; }
+
+    /// <summary>The scenario's changes that cannot act on the fitted model (capability changes in the reduced form).</summary>
+    public IReadOnlyList<ScenarioChange> Ignored { get; init; } = [];
 }

@@ -77,7 +77,7 @@ public static class ScenarioRunner
             for (var p = 0; p < patrons; p++)
             {
                 design.Fill(p, years[t], x);
-                if (!double.IsFinite(x[design.BetaColumn]) || !double.IsFinite(x[design.GammaColumn]))
+                if (!design.IsComplete(x))
                 {
                     throw new ModelInputException(
                         $"no capability of {bufferCase.Patrons[p].Actor} for {years[t] - design.Lag} ({bufferCase.Inputs.Capability}); the scenario cannot be projected");
@@ -171,7 +171,11 @@ public static class ScenarioRunner
             result[t] = new ScenarioYear(years[t], projections, patrons >= 2 ? configurations : new Dictionary<TriangleConfiguration, double>());
             return buffers;
         }, _ => { });
-        return new ScenarioResult(scenario, bufferCase, fit.Outcome, d, s, b, result);
+        return new ScenarioResult(scenario, bufferCase, fit.Outcome, d, s, b, result)
+        {
+            Reduced = fit.Reduced,
+            Ignored = fit.Reduced is null ? [] : scenario.Changes.Where(c => c.Indicator == bufferCase.Inputs.Capability).ToList(),
+        };
     }
 
     /// <summary>The 5%, 50% and 95% order statistics (nearest rank below), by selection; reorders the array.</summary>
