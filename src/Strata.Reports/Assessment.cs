@@ -45,6 +45,10 @@ public static class AssessmentWriter
         {
             judgements.Add(FromAch(ach));
         }
+        if (model.Model is { } structural)
+        {
+            judgements.AddRange(FromModel(structural));
+        }
         if (model.Claims is { Results.Count: > 0 } audit)
         {
             judgements.Add(FromClaims(audit));
@@ -200,6 +204,64 @@ public static class AssessmentWriter
         return new KeyJudgement("kj-ach", "hypotheses", statement, confidence,
             $"{r.Rows.Count} evidence items, {computed} timing link(s) rated from the data and the rest rated by the analyst; margin over the runner-up {gap.ToString("0.00", inv)} in normalised inconsistency; {hangs.Count} item(s) the first place hangs on",
             [new("ACH matrix", "ach")]);
+    }
+
+    /// <summary>The structural model: whether support tracked threat, against the baselines, and the phases; then the scenarios.</summary>
+    internal static IEnumerable<KeyJudgement> FromModel(Data.Model.ModelReportResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (r.Fit is not { } fit)
+        {
+            yield return new KeyJudgement("kj-model", "model", $"The structural model could not be fitted on the data in the store: {r.NotFitted}",
+                JudgementConfidence.Low, "no fit, so nothing is claimed about the mechanism", [new("structural model", "model")]);
+            yield break;
+        }
+        var beta = fit.Parameters.First(p => p.Name == "beta");
+        var all = fit.Validation.Where(v => v.Patron == "all").ToDictionary(v => v.Model, v => v.Rmse);
+        var structural = all.GetValueOrDefault(Strata.Model.BufferValueModel.Structural, double.NaN);
+        var baselines = all.Where(kv => kv.Key != Strata.Model.BufferValueModel.Structural && double.IsFinite(kv.Value)).OrderBy(kv => kv.Value).ToList();
+        var best = baselines.FirstOrDefault();
+        var beats = baselines.Count > 0 && structural < best.Value;
+        var excludesZero = beta.Lower > 0 || beta.Upper < 0;
+        var direction = beta.Estimate > 0 ? "rose" : "fell";
+        var mechanism = excludesZero
+            ? $"A patron's support ({fit.Outcome.Name}: {fit.Outcome.Unit}) {direction} with the client's value to it, as the buffer-value mechanism says: β = {beta.Estimate.ToString("0.00", inv)} (95% interval {beta.Lower.ToString("0.00", inv)} to {beta.Upper.ToString("0.00", inv)})"
+            : $"The data do not show that a patron's support ({fit.Outcome.Name}: {fit.Outcome.Unit}) tracked the client's value to it: β = {beta.Estimate.ToString("0.00", inv)}, whose 95% interval ({beta.Lower.ToString("0.00", inv)} to {beta.Upper.ToString("0.00", inv)}) includes zero";
+        var validation = baselines.Count == 0 ? "" : beats
+            ? $". Left out a decade at a time, the model predicts better than every simple baseline (error {structural.ToString("0.000", inv)} against {best.Value.ToString("0.000", inv)} for {best.Key})"
+            : $". Left out a decade at a time, the {best.Key} baseline predicts better than the model (error {best.Value.ToString("0.000", inv)} against {structural.ToString("0.000", inv)})";
+        var phases = fit.Phases;
+        int Count(Strata.Model.PhaseVerdict v) => phases.Count(p => p.Verdict == v);
+        var disagree = phases.Where(p => p.Verdict is Strata.Model.PhaseVerdict.DataDisagree or Strata.Model.PhaseVerdict.ModelOnly).Select(p => p.Phase.Title).ToList();
+        var phaseText = phases.Count == 0 ? "" : $". Of the commentary's {phases.Count} phases, the model reproduces {Count(Strata.Model.PhaseVerdict.Reproduced)}, misses {Count(Strata.Model.PhaseVerdict.ModelMisses)} that the data show, and {disagree.Count} are not in the data at all" +
+            (disagree.Count == 0 ? "" : $" (the data disagree with the commentary on: {string.Join("; ", disagree)})") +
+            (Count(Strata.Model.PhaseVerdict.NoData) > 0 ? $"; {Count(Strata.Model.PhaseVerdict.NoData)} have no data" : "");
+        var reduced = fit.Reduced is { } rf ? " " + rf.Explanation : "";
+        var confidence = excludesZero && beats ? JudgementConfidence.Moderate : JudgementConfidence.Low;
+        yield return new KeyJudgement("kj-model", "model", mechanism + validation + phaseText + "." + reduced, confidence,
+            (excludesZero ? "the effect's bootstrap interval excludes zero" : "the effect's bootstrap interval includes zero") + "; " +
+            (beats ? "the model beats the simple baselines out of sample" : "a simple baseline beats the model out of sample") +
+            $"; {fit.Points.Count} patron-years; never high, because support is measured by {fit.Outcome.Name} alone and years are treated as independent",
+            [new("structural model", "model")]);
+
+        var runs = r.Scenarios.Where(s => s.Result is not null).Select(s => s.Result!).ToList();
+        if (runs.Count == 0)
+        {
+            yield break;
+        }
+        var last = runs.Min(s => s.Years[^1].Year);
+        string At(Strata.Model.ScenarioResult s)
+        {
+            var y = s.Years.First(y => y.Year == last);
+            return $"{s.Scenario.Title}: " + string.Join(", ", y.Patrons.Select(p =>
+                $"{p.Patron} {p.Mean.ToString("0.0#", inv)} (5–95% {p.P05.ToString("0.#", inv)} to {p.P95.ToString("0.#", inv)})" +
+                (p.ProbabilityAdvanced is { } a ? $", P(advanced transfer) {a.ToString("0.00", inv)}" : "")));
+        }
+        yield return new KeyJudgement("kj-scenarios", "scenarios",
+            $"Projected to {last}, expected support ({runs[0].Outcome.Name}, {runs[0].Outcome.Unit}) by scenario — " + string.Join("; ", runs.Select(At)) + ".",
+            JudgementConfidence.Low,
+            $"{runs[0].Draws:N0} Monte Carlo draws over {runs[0].ParameterDraws} bootstrap parameter sets per scenario; projections inherit every limit of the fit above and assume its mechanism holds",
+            [new("scenarios", "scenarios")]);
     }
 
     /// <summary>The claims audit in one judgement: how many claims the data support, contradict or cannot test.</summary>

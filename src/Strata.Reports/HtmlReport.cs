@@ -43,6 +43,7 @@ public static class HtmlReport
         AppendStructure(sb, model);
         AppendJudgements(sb, model);
         AppendTriangles(sb, model);
+        AppendModel(sb, model);
         AppendAch(sb, model);
         AppendClaims(sb, model);
 
@@ -111,6 +112,72 @@ public static class HtmlReport
             sb.Append(d.Analysis.Breaks.Count == 0 ? "No structural break." : "Breaks: " + string.Join("; ", d.Analysis.Breaks.Select(b =>
                 $"{d.Series.Points[b.FirstIndexAfter].Period.Label} ({b.LevelBefore:0.#} → {b.LevelAfter:0.#}, strength {b.Strength:0.00}, 95% interval {d.Series.Points[b.Lower].Period.Label}–{d.Series.Points[b.Upper].Period.Label})")));
             sb.Append(" Source: Strata curated chronology and any imported event data in the store.</figcaption></figure>\n");
+        }
+        sb.Append("</section>\n");
+    }
+
+    private static void AppendModel(StringBuilder sb, ReportModel model)
+    {
+        if (model.Model is not { } r)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"model\"><h2>Structural model: threat, the client's value, and support</h2>\n");
+        if (r.Fit is not { } fit)
+        {
+            sb.Append(inv, $"<p class=\"finding\">The model could not be fitted: {Html.Escape(r.NotFitted)}</p></section>\n");
+            return;
+        }
+        sb.Append("<p class=\"note\">Threat to each patron from its rivals (rivalry, the rival bloc's capability against the patron's, hostility) → the client's value to the patron → the patron's support; fitted by Tobit regression with a moving-block bootstrap, validated leaving out one decade at a time against simple baselines. Method: docs/models/buffer-value.md.</p>\n");
+        foreach (var note in r.Notes)
+        {
+            sb.Append(inv, $"<p class=\"finding\">{Html.Escape(note)}</p>\n");
+        }
+        sb.Append("<figure>").Append(ModelFitChart.Render(fit, "model-fit")).Append("<figcaption>Observed and fitted support per patron, with the commentary's phases shaded. Source: the store's panel (bundled cited facts, imported files, events).</figcaption></figure>\n");
+        sb.Append("<table class=\"compact\" id=\"model-parameters\"><thead><tr><th>Parameter</th><th>Estimate</th><th>95% interval</th><th>Meaning</th></tr></thead><tbody>");
+        foreach (var p in fit.Parameters)
+        {
+            sb.Append(inv, $"<tr><td style=\"text-align:left\">{Html.Escape(p.Name)}</td><td>{p.Estimate:0.###}</td><td>{p.Lower:0.###} to {p.Upper:0.###}</td><td style=\"text-align:left\">{Html.Escape(p.Meaning)}</td></tr>");
+        }
+        sb.Append("</tbody></table>\n<table class=\"compact\" id=\"model-validation\"><thead><tr><th>Model</th><th>Patron</th><th>Years</th><th>RMSE (left-out decade)</th><th>MAE</th></tr></thead><tbody>");
+        foreach (var v in fit.Validation)
+        {
+            sb.Append(inv, $"<tr><td style=\"text-align:left\">{Html.Escape(v.Model)}</td><td>{Html.Escape(v.Patron)}</td><td>{v.N}</td><td>{v.Rmse:0.000}</td><td>{v.Mae:0.000}</td></tr>");
+        }
+        sb.Append("</tbody></table>\n<table id=\"model-phases\"><thead><tr><th>Phase (the commentary)</th><th>Years</th><th>In the data</th><th>In the model</th><th>Verdict</th></tr></thead><tbody>");
+        foreach (var p in fit.Phases)
+        {
+            var verdict = p.Verdict switch
+            {
+                Strata.Model.PhaseVerdict.Reproduced => "reproduced",
+                Strata.Model.PhaseVerdict.ModelMisses => "the model misses it",
+                Strata.Model.PhaseVerdict.DataDisagree => "the data disagree with the commentary",
+                Strata.Model.PhaseVerdict.ModelOnly => "only the model shows it",
+                _ => "no data",
+            };
+            sb.Append(inv, $"<tr><td>{Html.Escape(p.Phase.Title)}<br><small>{Html.Escape(p.Phase.Source)}</small></td><td>{Html.Escape(p.Phase.Years.ToString())}</td>");
+            sb.Append(inv, $"<td>{(p.Observed is { } o ? o ? "yes" : "no" : "–")}</td><td>{(p.Model ? "yes" : "no")} ({p.ModelShare:0%} of replicates)</td><td class=\"label\">{verdict}</td></tr>");
+        }
+        sb.Append("</tbody></table>\n");
+        var h = fit.Hedging;
+        sb.Append(inv, $"<p><strong>Hedging.</strong> Mean balance of support between the patrons {h.MeanIndex:0.00} (1 = equal, 0 = one patron only) over {h.Years.Count} years; ");
+        sb.Append(inv, $"{(h.HedgedShare is { } hs ? $"relations with the less-supportive patron stayed non-negative in {hs:0%} of {h.YearsWithRelations} years with data." : "no relations data to test hedging.")}</p>\n");
+        sb.Append("</section>\n");
+
+        sb.Append("<section id=\"scenarios\"><h2>Scenarios</h2>\n<p class=\"note\">Declarative changes of the model's inputs over future years, projected by Monte Carlo over the bootstrap parameter draws and the residual noise: median support with its 5–95% band, and the probability of an advanced-technology transfer. Method: docs/scenarios.md.</p>\n");
+        var i = 0;
+        foreach (var s in r.Scenarios)
+        {
+            i++;
+            if (s.Result is { } result)
+            {
+                sb.Append(inv, $"<figure class=\"scenario\">{ScenarioChart.Render(result, $"scenario-{i}")}<figcaption>{Html.Escape(result.Scenario.Title)}: {result.Draws:N0} draws, seed {result.Seed}.</figcaption></figure>\n");
+            }
+            else
+            {
+                sb.Append(inv, $"<p class=\"finding\">Scenario {Html.Escape(s.Reference)} not run: {Html.Escape(s.NotRun)}</p>\n");
+            }
         }
         sb.Append("</section>\n");
     }

@@ -111,6 +111,28 @@ public static class JsonReport
             }),
             claims = model.Claims is { } audit ? ClaimsElement(audit) : (JsonElement?)null,
             ach = model.Ach is { } ach ? AchElement(ach) : (JsonElement?)null,
+            model = model.Model is { } m ? new
+            {
+                notFitted = m.NotFitted,
+                notes = m.Notes,
+                outcome = m.Fit?.Outcome.Name,
+                lag = m.Fit?.Lag,
+                parameters = m.Fit?.Parameters.Select(p => new { name = p.Name, estimate = p.Estimate, lower = p.Lower, upper = p.Upper, meaning = p.Meaning }),
+                validation = m.Fit?.Validation.Select(v => new { model = v.Model, patron = v.Patron, n = v.N, rmse = Finite(v.Rmse), mae = Finite(v.Mae) }),
+                phases = m.Fit?.Phases.Select(p => new { id = p.Phase.Id, title = p.Phase.Title, observed = p.Observed, model = p.Model, modelShare = p.ModelShare, verdict = p.Verdict }),
+                scenarios = m.Scenarios.Select(s => new
+                {
+                    reference = s.Reference,
+                    notRun = s.NotRun,
+                    title = s.Result?.Scenario.Title,
+                    years = s.Result?.Years.Select(y => new
+                    {
+                        year = y.Year,
+                        patrons = y.Patrons.Select(p => new { patron = p.Patron, mean = p.Mean, median = p.Median, p05 = p.P05, p95 = p.P95, probabilityAdvanced = p.ProbabilityAdvanced }),
+                        configurations = y.Configurations.ToDictionary(c => c.Key.ToString(), c => c.Value),
+                    }),
+                }),
+            } : null,
             events = model.Events.Select(e => new
             {
                 id = e.Id,

@@ -85,6 +85,55 @@ public static class MarkdownReport
             }
         }
 
+        if (model.Model is { } structural)
+        {
+            sb.Append("## Structural model\n\n");
+            if (structural.Fit is not { } fit)
+            {
+                sb.Append(inv, $"The model could not be fitted: {structural.NotFitted}\n\n");
+            }
+            else
+            {
+                foreach (var note in structural.Notes)
+                {
+                    sb.Append(inv, $"> {note}\n\n");
+                }
+                sb.Append(inv, $"Outcome: {fit.Outcome.Name} ({fit.Outcome.Unit}); lag {fit.Lag}; {fit.Points.Count} patron-years.\n\n| parameter | estimate | 95% interval | meaning |\n|---|---|---|---|\n");
+                foreach (var p in fit.Parameters)
+                {
+                    sb.Append(inv, $"| {p.Name} | {p.Estimate:0.###} | {p.Lower:0.###} to {p.Upper:0.###} | {Cell(p.Meaning)} |\n");
+                }
+                sb.Append("\n| model | patron | years | RMSE (left-out decade) | MAE |\n|---|---|---|---|---|\n");
+                foreach (var v in fit.Validation)
+                {
+                    sb.Append(inv, $"| {v.Model} | {v.Patron} | {v.N} | {v.Rmse:0.000} | {v.Mae:0.000} |\n");
+                }
+                sb.Append("\n| phase | years | in the data | in the model | verdict |\n|---|---|---|---|---|\n");
+                foreach (var p in fit.Phases)
+                {
+                    sb.Append(inv, $"| {Cell(p.Phase.Title)} | {p.Phase.Years} | {(p.Observed is { } o ? o ? "yes" : "no" : "–")} | {(p.Model ? "yes" : "no")} ({p.ModelShare:0%}) | {p.Verdict} |\n");
+                }
+                sb.Append('\n');
+            }
+            foreach (var s in structural.Scenarios)
+            {
+                if (s.Result is not { } result)
+                {
+                    sb.Append(inv, $"Scenario {s.Reference} not run: {s.NotRun}\n\n");
+                    continue;
+                }
+                sb.Append(inv, $"### Scenario: {result.Scenario.Title}\n\n| year | patron | median | 5–95% | P(advanced) |\n|---|---|---|---|---|\n");
+                foreach (var y in result.Years.Where((_, k) => k % 5 == 0 || k == result.Years.Count - 1))
+                {
+                    foreach (var p in y.Patrons)
+                    {
+                        sb.Append(inv, $"| {y.Year} | {p.Patron} | {p.Median:0.##} | {p.P05:0.##} to {p.P95:0.##} | {(p.ProbabilityAdvanced is { } a ? a.ToString("0.00", inv) : "–")} |\n");
+                    }
+                }
+                sb.Append('\n');
+            }
+        }
+
         if (model.Ach is { } ach)
         {
             var text = AchMarkdown.Render(ach).Replace("\n## ", "\n### ", StringComparison.Ordinal);

@@ -12,7 +12,7 @@ namespace Strata.Reports;
 /// </summary>
 public static class ReportBuilder
 {
-    public static ReportModel Build(DuckDbEventStore store, ReferenceData reference, ReportCase reportCase, IReadOnlyList<string> provenance)
+    public static ReportModel Build(DuckDbEventStore store, ReferenceData reference, ReportCase reportCase, IReadOnlyList<string> provenance, DataFolder? folder = null)
     {
         Check.NotNull(store);
         Check.NotNull(reference);
@@ -67,6 +67,10 @@ public static class ReportBuilder
 
         var ach = reportCase.AchPath is { } achPath ? AchFiles.Run(store, reference, achPath) : null;
 
+        var structural = reportCase.Model is { } m
+            ? Data.Model.ModelReport.Run(store, reference, folder ?? DataFolder.Bundled(), m.Case, m.Scenarios, m.Bootstrap, m.Draws, m.Seed, m.Outcome)
+            : null;
+
         var model = new ReportModel
         {
             Title = reportCase.Title,
@@ -81,6 +85,7 @@ public static class ReportBuilder
             Triangles = triangles,
             Claims = claims,
             Ach = ach,
+            Model = structural,
         };
         return model with { KeyJudgements = AssessmentWriter.Write(model) };
     }

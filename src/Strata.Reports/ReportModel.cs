@@ -36,6 +36,9 @@ public sealed record ReportModel
     /// <summary>The competing-hypotheses analysis, when the case names an ACH file.</summary>
     public Ach.AchResult? Ach { get; init; }
 
+    /// <summary>The structural model's fit and scenarios, when the case names a model.</summary>
+    public Data.Model.ModelReportResult? Model { get; init; }
+
     /// <summary>The assessment's key judgements, written from the results above by <see cref="AssessmentWriter"/>.</summary>
     public IReadOnlyList<KeyJudgement> KeyJudgements { get; init; } = [];
 }

@@ -73,6 +73,19 @@ public sealed class ReportBuilderTests : IDisposable
         Assert.Contains(ach.Scores.Top[0], achJudgement.Statement, StringComparison.Ordinal);
         Assert.All(ach.Timing.Where(t => t.Cell.Rating == Ach.Rating.II), t => Assert.Contains(t.HypothesisId + " (", achJudgement.Statement, StringComparison.Ordinal));
 
+        // The structural model is fitted on the bundled data alone (the reduced form, said so) and the four scenarios run.
+        var structural = Assert.IsType<Data.Model.ModelReportResult>(model.Model);
+        var fit = Assert.IsType<Strata.Model.BufferValueFit>(structural.Fit);
+        Assert.NotNull(fit.Reduced);
+        Assert.Equal(4, structural.Scenarios.Count(s => s.Result is not null));
+        Assert.NotNull(doc.QuerySelector("#model svg"));
+        Assert.Equal(fit.Phases.Count, doc.QuerySelectorAll("#model-phases tbody tr").Length);
+        Assert.Equal(4, doc.QuerySelectorAll("#scenarios figure.scenario svg").Length);
+        var modelJudgement = Assert.Single(model.KeyJudgements, k => k.Topic == "model");
+        Assert.Contains(fit.Parameters.First(p => p.Name == "beta").Estimate.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), modelJudgement.Statement, StringComparison.Ordinal);
+        Assert.Contains("Capability was not available", modelJudgement.Statement, StringComparison.Ordinal);
+        Assert.Single(model.KeyJudgements, k => k.Topic == "scenarios");
+
         var claims = Assert.Single(model.KeyJudgements, k => k.Topic == "claims");
         Assert.Contains($"Of {audit.Results.Count} checkable factual claims, the data support {audit.Count(Claims.ClaimVerdict.Supported)}", claims.Statement, StringComparison.Ordinal);
     }
@@ -108,6 +121,8 @@ public sealed class ReportBuilderTests : IDisposable
         Assert.Contains("## Claims audit", md, StringComparison.Ordinal);
         Assert.Contains("## Competing hypotheses", md, StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Object, root.GetProperty("ach").ValueKind);
+        Assert.Equal(model.Model!.Scenarios.Count, root.GetProperty("model").GetProperty("scenarios").GetArrayLength());
+        Assert.Contains("## Structural model", md, StringComparison.Ordinal);
         Assert.Equal(model.Claims!.Results.Count, root.GetProperty("claims").GetProperty("summary").GetProperty("claims").GetInt32());
         var firstSeries = root.GetProperty("structure")[0].GetProperty("points");
         Assert.Equal(model.Structure[0].Series.Points.Count, firstSeries.GetArrayLength());

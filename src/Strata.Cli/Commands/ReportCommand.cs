@@ -46,7 +46,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         var casePath = settings.Case ?? workspace.Folder.ReportCasePath;
         var reportCase = ReportCaseReader.Require(casePath, workspace.Reference.Actors);
         provenance.Insert(0, $"Case: {Path.GetFullPath(casePath)}");
-        var model = ReportBuilder.Build(workspace.Store, workspace.Reference, settings.Title is null ? reportCase : reportCase with { Title = settings.Title }, provenance);
+        var model = ReportBuilder.Build(workspace.Store, workspace.Reference, settings.Title is null ? reportCase : reportCase with { Title = settings.Title }, provenance, workspace.Folder);
         string[] formats = settings.Format switch
         {
             "all" => ["html", "markdown", "json"],

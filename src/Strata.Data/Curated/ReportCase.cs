@@ -35,6 +35,9 @@ public sealed record ReportCase
     /// <summary>An ACH case file (<c>strata ach run</c>), resolved against the case file's folder; null for none.</summary>
     public string? AchPath { get; init; }
 
+    /// <summary>The structural model and scenarios the report runs; null for none.</summary>
+    public ModelSpec? Model { get; init; }
+
     /// <summary>The file the case was read from, for provenance; null for a case built in code.</summary>
     public string? Path { get; init; }
 }
@@ -45,10 +48,14 @@ public sealed record TimingClaim(string Claim, Dyad Dyad, Granularity Granularit
 /// <summary>A strategic triangle the report draws: three actors (the first is the client), the period, and how many periods each tie pools.</summary>
 public sealed record TriangleSpec(Strata.Triangles.Triad Actors, Granularity Granularity, int Window);
 
+/// <summary>The structural model the report fits (a bundled case id or a case file), the scenarios it projects, and the Monte Carlo settings.</summary>
+public sealed record ModelSpec(string Case, string? Outcome, IReadOnlyList<string> Scenarios, int Bootstrap, int Draws, int Seed);
+
 /// <summary>Reads a report case file, reporting every problem with its line and field.</summary>
 public static class ReportCaseReader
 {
-    private static readonly string[] TopFields = ["title", "structural-dyads", "judge", "timing-claims", "triangles", "claims", "ach"];
+    private static readonly string[] TopFields = ["title", "structural-dyads", "judge", "timing-claims", "triangles", "claims", "ach", "model"];
+    private static readonly string[] ModelFields = ["case", "outcome", "scenarios", "bootstrap", "draws", "seed"];
     private static readonly string[] TriangleFields = ["actors", "by", "window"];
     private static readonly string[] JudgeFields = ["from", "to", "citing-author"];
     private static readonly string[] ClaimFields = ["claim", "dyad", "granularity", "from", "to", "direction", "reference", "reference-label"];
@@ -136,6 +143,21 @@ public static class ReportCaseReader
         }
         var claimsPath = ReadFile(doc, top, "claims", path);
         var achPath = ReadFile(doc, top, "ach", path);
+        ModelSpec? model = null;
+        if (top.NodeOf("model") is { } modelNode)
+        {
+            var m = doc.FieldsOf(modelNode, "model", ModelFields);
+            var caseId = m.String("case", required: true, "a bundled case id such as korea, or a case file");
+            var outcome = m.String("outcome", required: false, "an outcome name of the case");
+            var scenarios = m.StringList("scenarios", required: false, "bundled scenario ids or scenario files").Select(x => x.Value).ToList();
+            var bootstrap = m.Has("bootstrap") ? m.Number("bootstrap", required: true, 20, 100_000) : 200;
+            var draws = m.Has("draws") ? m.Number("draws", required: true, 100, 10_000_000) : 20_000;
+            var seed = m.Has("seed") ? m.Number("seed", required: true, 0, int.MaxValue) : 1;
+            if (caseId is not null && bootstrap is { } b && draws is { } d && seed is { } sd)
+            {
+                model = new ModelSpec(caseId, outcome, scenarios, (int)b, (int)d, (int)sd);
+            }
+        }
         if (doc.Issues.Count > 0 || title is null)
         {
             return (null, doc.IssuesInOrder);
@@ -151,6 +173,7 @@ public static class ReportCaseReader
             Triangles = triangles,
             ClaimsPath = claimsPath,
             AchPath = achPath,
+            Model = model,
             Path = path,
         }, []);
     }
