@@ -68,9 +68,10 @@ app.Configure(config =>
         .WithExample("actors")
         .WithExample("actors", "--format", "json");
     config.AddCommand<ReportCommand>("report")
-        .WithDescription("Write the self-contained HTML report of the bundled case (loads it into the store first if needed).")
+        .WithDescription("Write the assessment of a case (default: the bundled one, data/report.yaml) as self-contained HTML, Markdown or JSON; loads the bundled chronology into the store first if needed.")
         .WithExample("report")
-        .WithExample("report", "--out", "out/report.html", "--db", "team.duckdb");
+        .WithExample("report", "--format", "all", "--out", "out/assessment.html")
+        .WithExample("report", "--case", "my-case.yaml", "--db", "team.duckdb");
     config.AddBranch("ach", ach =>
     {
         ach.SetDescription("Analysis of competing hypotheses (Heuer): a hypotheses × evidence matrix with weighted inconsistency, diagnosticity, sensitivity, and timing checks computed from the data.");
@@ -90,6 +91,24 @@ app.Configure(config =>
             .WithExample("claims", "check", "data/claims/jun-2025.yaml")
             .WithExample("claims", "check", "data/claims/jun-2025.yaml", "--format", "markdown", "--out", "claims.md")
             .WithExample("claims", "check", "my-claims.yaml", "--format", "json", "--fail-on-contradicted");
+    });
+    config.AddBranch("model", model =>
+    {
+        model.SetDescription("The buffer-value model: rivalry and capability → the client's value to each patron → that patron's support (docs/models/buffer-value.md).");
+        model.AddCommand<ModelFitCommand>("fit")
+            .WithDescription("Estimate the model on the store's indicators (import SIPRI, rivalry and COW files first): parameters with bootstrap intervals, the lag chosen out of sample, validation against persistence, capability-only and intercept-only baselines, the commentary's phases checked on data and model, and the client's hedging.")
+            .WithExample("model", "fit")
+            .WithExample("model", "fit", "--outcome", "aid", "--bootstrap", "1000", "--seed", "7")
+            .WithExample("model", "fit", "--case", "my-case.yaml", "--format", "json", "--out", "fit.json", "--chart", "fit.svg");
+    });
+    config.AddBranch("scenario", scenario =>
+    {
+        scenario.SetDescription("Scenarios: declarative changes of the structural inputs over future years, projected by Monte Carlo over the model's uncertainty (docs/scenarios.md).");
+        scenario.AddCommand<ScenarioRunCommand>("run")
+            .WithDescription("Run a scenario file: per year and patron, support (mean, median, 5–95% band), the probability of an advanced-technology transfer, and the probabilities of the triangle's configurations.")
+            .WithExample("scenario", "run", "status-quo")
+            .WithExample("scenario", "run", "data/scenarios/us-decline.yaml", "--draws", "100000", "--seed", "3", "--chart", "us-decline.svg")
+            .WithExample("scenario", "run", "my-scenario.yaml", "--format", "csv", "--out", "projection.csv");
     });
     config.AddBranch("cpd", cpd =>
     {

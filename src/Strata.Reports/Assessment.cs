@@ -41,6 +41,14 @@ public static class AssessmentWriter
             judgements.Add(events);
         }
         judgements.AddRange(model.Triangles.Select((t, i) => FromTriangle(t, i)).OfType<KeyJudgement>());
+        if (model.Ach is { } ach)
+        {
+            judgements.Add(FromAch(ach));
+        }
+        if (model.Claims is { Results.Count: > 0 } audit)
+        {
+            judgements.Add(FromClaims(audit));
+        }
         return judgements;
     }
 
@@ -163,6 +171,60 @@ public static class AssessmentWriter
         return new KeyJudgement($"kj-triangle-{index + 1}", "triangle", statement, confidence,
             $"the likeliest configuration has probability {top.P.ToString("0.00", inv)} ({events.ToString("0.#", inv)} events behind the three ties, ties assumed independent; neutral zone {t.Zone.Lower.ToString("0.00", inv)} to {t.Zone.Upper.ToString("0.00", inv)})",
             [new($"{t.Actors} triangle", $"triangle-{index + 1}")]);
+    }
+
+    /// <summary>The competing hypotheses: which reading survives, which the timing rules out, and what the ranking hangs on.</summary>
+    internal static KeyJudgement FromAch(Ach.AchResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string Title(string id) => r.Matrix.Hypotheses.First(h => h.Id == id).Title;
+        string Score(Ach.HypothesisScore s) => s.Normalised is { } n ? n.ToString("0.00", inv) : "–";
+        var ranking = r.Scores.Ranking;
+        var top = r.Scores.Top;
+        var lead = top.Count == 1
+            ? $"Of {ranking.Count} competing readings, the least inconsistent with the evidence is {top[0]} ({Title(top[0])}; normalised inconsistency {Score(r.Scores.Of(top[0]))})"
+            : $"Of {ranking.Count} competing readings, {string.Join(" and ", top.Select(t => $"{t} ({Title(t)})"))} tie as least inconsistent";
+        var others = string.Join(", ", ranking.Where(s => !top.Contains(s.HypothesisId)).Select(s => $"{s.HypothesisId} {Score(s)}"));
+        var timing = r.Timing.Where(t => t.Cell.Rating == Ach.Rating.II).ToList();
+        var timingText = timing.Count == 0 ? "" : " The data rule out on timing: " + string.Join("; ", timing.Select(t =>
+            $"{t.HypothesisId} ({Title(t.HypothesisId)}), because the effect's onset ({t.Onset.IntervalStart:yyyy-MM} to {t.Onset.IntervalEnd:yyyy-MM}) came before the cause ({t.Cause.Label}, {t.Cause.Date.Text})")) + ".";
+        var hangs = r.Sensitivity.ItemsTopHangsOn;
+        var sensitivity = hangs.Count == 0 ? " No single change of one item (dropping it, moving one rating a step, lowering its credibility) changes which reading ranks first."
+            : $" The first place hangs on {hangs.Count} item(s): {string.Join(", ", hangs)}; a single change to any of them alters it.";
+        var statement = $"{lead}; the others score {others}.{timingText}{sensitivity}";
+        var gap = ranking.Count > 1 && ranking[0].Normalised is { } a && ranking.FirstOrDefault(s => s.Rank > 1)?.Normalised is { } b ? b - a : 0;
+        var confidence = top.Count > 1 ? JudgementConfidence.Low
+            : hangs.Count == 0 ? JudgementConfidence.High
+            : hangs.Count <= 2 ? JudgementConfidence.Moderate : JudgementConfidence.Low;
+        var computed = r.Timing.Count;
+        return new KeyJudgement("kj-ach", "hypotheses", statement, confidence,
+            $"{r.Rows.Count} evidence items, {computed} timing link(s) rated from the data and the rest rated by the analyst; margin over the runner-up {gap.ToString("0.00", inv)} in normalised inconsistency; {hangs.Count} item(s) the first place hangs on",
+            [new("ACH matrix", "ach")]);
+    }
+
+    /// <summary>The claims audit in one judgement: how many claims the data support, contradict or cannot test.</summary>
+    internal static KeyJudgement FromClaims(Claims.ClaimsAuditResult audit)
+    {
+        var n = audit.Results.Count;
+        var supported = audit.Count(Claims.ClaimVerdict.Supported);
+        var contradicted = audit.Results.Where(r => r.Verdict == Claims.ClaimVerdict.Contradicted).ToList();
+        var untestable = audit.Count(Claims.ClaimVerdict.NotTestable);
+        var tested = n - untestable;
+        var statement = $"Of {n} checkable factual claims, the data support {supported} and contradict {contradicted.Count}; {untestable} cannot be tested with the data in the store." +
+            (contradicted.Count == 0 ? "" : " Contradicted: " + string.Join("; ", contradicted.Select(r => $"{r.Claim.Id} ({Short(r.Finding)})")) + ".");
+        var share = n == 0 ? 0 : (double)tested / n;
+        var confidence = share >= 2.0 / 3 ? JudgementConfidence.High : share >= 1.0 / 3 ? JudgementConfidence.Moderate : JudgementConfidence.Low;
+        var disputed = audit.Results.Count(r => r.Disputed);
+        return new KeyJudgement("kj-claims", "claims", statement, confidence,
+            $"{tested} of {n} claims could be tested against data independent of the claim's own source; {disputed} verdicts rest on fields where sources disagree",
+            [new("claims audit", "claims")]);
+    }
+
+    private static string Short(string s)
+    {
+        var end = s.IndexOfAny(['.', ';']);
+        var t = end > 0 ? s[..end] : s;
+        return t.Length > 140 ? t[..140] + "…" : t;
     }
 
     private static string Kind(Triangles.TriangleKind k) => k switch

@@ -43,6 +43,8 @@ public static class HtmlReport
         AppendStructure(sb, model);
         AppendJudgements(sb, model);
         AppendTriangles(sb, model);
+        AppendAch(sb, model);
+        AppendClaims(sb, model);
 
         sb.Append("<section id=\"events\"><h2>Events and their sources</h2>\n");
         sb.Append("<p class=\"no-print\"><label>Filter: <input id=\"filter\" type=\"search\" placeholder=\"actor, word, year…\" autocomplete=\"off\"></label> <span id=\"shown\"></span></p>\n");
@@ -111,6 +113,72 @@ public static class HtmlReport
             sb.Append(" Source: Strata curated chronology and any imported event data in the store.</figcaption></figure>\n");
         }
         sb.Append("</section>\n");
+    }
+
+    private static void AppendAch(StringBuilder sb, ReportModel model)
+    {
+        if (model.Ach is not { } r)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"ach\"><h2>Competing hypotheses</h2>\n");
+        sb.Append(inv, $"<p class=\"note\">{Html.Escape(r.Case.Question)} Heuer's analysis of competing hypotheses: each item is rated against each reading (CC, C, N, I, II, NA); ");
+        sb.Append("the ranking uses the weighted inconsistency (I = 1, II = 2, times credibility and relevance weights), normalised to 0–1. Timing links are rated from the data: a cause dated after the onset of its effect is II. Method: docs/ach.md.</p>\n");
+        sb.Append("<table id=\"ach-ranking\" class=\"compact\"><thead><tr><th>Rank</th><th>Hypothesis</th><th>Inconsistency</th><th>Weighted</th><th>Normalised</th></tr></thead><tbody>");
+        foreach (var s in r.Scores.Ranking)
+        {
+            var h = r.Matrix.Hypotheses.First(x => x.Id == s.HypothesisId);
+            sb.Append(inv, $"<tr><td>{s.Rank}</td><td style=\"text-align:left\"><strong>{Html.Escape(h.Id)}</strong> {Html.Escape(h.Title)}</td><td>{s.Inconsistency}</td><td>{s.Weighted:0.##}</td><td>{(s.Normalised is { } n ? n.ToString("0.000", inv) : "–")}</td></tr>");
+        }
+        sb.Append("</tbody></table>\n<figure>");
+        sb.Append(AchMatrixChart.Render(r, "ach-matrix"));
+        sb.Append("<figcaption>Evidence × hypotheses; computed timing cells are marked. Source: the case file's ratings and Strata's timing checks on the store's series.</figcaption></figure>\n");
+        foreach (var t in r.Timing)
+        {
+            sb.Append(inv, $"<div class=\"finding\"><p><strong>Timing check {Html.Escape(t.LinkId)}</strong> ({Html.Escape(t.HypothesisId)}): {Html.Escape(t.Description)}</p>");
+            sb.Append(inv, $"<p>Cause: {Html.Escape(t.Cause.Label)} ({Html.Escape(t.Cause.Date.Text)}). Effect: {Html.Escape(t.Onset.Explanation)}. Rating {t.Cell.Rating}: {Html.Escape(t.Verdict.Reason)}</p></div>");
+        }
+        var hangs = r.Sensitivity.ItemsTopHangsOn;
+        sb.Append(inv, $"<p><strong>Sensitivity.</strong> {(hangs.Count == 0 ? "No single change to one item changes the first-ranked reading." : $"The first place hangs on: {Html.Escape(string.Join(", ", hangs))}.")} ");
+        var nondiagnostic = r.Diagnosticity.Where(d => !d.IsDiagnostic).Select(d => d.EvidenceId).ToList();
+        sb.Append(inv, $"{(nondiagnostic.Count == 0 ? "Every item is diagnostic." : $"Not diagnostic (rated alike for every reading): {Html.Escape(string.Join(", ", nondiagnostic))}.")}</p>\n");
+        sb.Append("</section>\n");
+    }
+
+    private static void AppendClaims(StringBuilder sb, ReportModel model)
+    {
+        if (model.Claims is not { } audit)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"claims\"><h2>Claims audit</h2>\n");
+        sb.Append(inv, $"<p class=\"note\">{Html.Escape(ClaimsMarkdown.Summary(audit))} Each factual claim is tested against the chronology, imported data and series; an event whose only source is the work making the claim does not count as evidence. Method: docs/claims.md.</p>\n");
+        sb.Append("<table id=\"claims-table\"><thead><tr><th>Claim</th><th>Made in</th><th>Verdict</th><th>Finding and evidence</th></tr></thead><tbody>\n");
+        foreach (var r in audit.Results)
+        {
+            var verdict = r.Verdict switch { Claims.ClaimVerdict.Supported => "supported", Claims.ClaimVerdict.Contradicted => "contradicted", _ => "not-testable" };
+            sb.Append(inv, $"<tr id=\"claim-{Html.Escape(r.Claim.Id)}\" class=\"{verdict}\"><td><strong>{Html.Escape(r.Claim.Id)}</strong>: {Html.Escape(r.Claim.Statement)}</td>");
+            sb.Append(inv, $"<td><small>{Html.Escape(ClaimsMarkdown.Where(r.Claim))}</small></td><td class=\"label\">{Html.Escape(r.VerdictText)}</td><td>{Html.Escape(r.Finding)}");
+            var items = new List<string>();
+            items.AddRange(r.Evidence.Events.Where(e => e.Used).Select(e => $"<a href=\"#ev-{Html.Escape(e.Event.Id)}\">{Html.Escape(e.Event.Id)}</a> ({Html.Escape(e.Event.Date.Text)}): {Html.Escape(e.Relation)}"));
+            items.AddRange(r.Evidence.Numbers.Select(n => Html.Escape($"{n.Label}: {n.Value.ToString("0.##", inv)} {n.Unit}")));
+            items.AddRange(r.Evidence.Onsets.Select(o => Html.Escape($"onset ({o.Series}): {o.Explanation}")));
+            items.AddRange(r.Evidence.Disagreements.Select(d => $"<span class=\"dispute-inline\">sources disagree on {Html.Escape(d.EventId)} {Html.Escape(d.Field)}: {Html.Escape(d.Note)}</span>"));
+            if (r.Evidence.Tolerance is { } tol)
+            {
+                items.Add(Html.Escape("tolerance " + tol));
+            }
+            if (items.Count > 0)
+            {
+                sb.Append("<details><summary>evidence</summary><ul>");
+                sb.Append(string.Concat(items.Select(i => $"<li><small>{i}</small></li>")));
+                sb.Append("</ul></details>");
+            }
+            sb.Append("</td></tr>\n");
+        }
+        sb.Append("</tbody></table>\n</section>\n");
     }
 
     private static void AppendTriangles(StringBuilder sb, ReportModel model)
@@ -331,7 +399,9 @@ public static class HtmlReport
         .badge { display: inline-block; border-radius: 4px; padding: 0 6px; font-size: .78rem; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
         .badge.high { background: #e3f1e4; color: #1b5e20; } .badge.moderate { background: #fff3e0; color: #8a4b00; } .badge.low { background: #eceff1; color: #455a64; }
         p.confidence { font-size: .85rem; color: var(--muted); }
-        @media print { .no-print { display: none; } th { position: static; } tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+        tr.contradicted td.label { color: var(--structural); } tr.supported td.label { color: #2e7d32; } tr.not-testable td.label { color: var(--muted); }
+        .dispute-inline { color: #8a4b00; }
+        @media print { details > summary { display: none; } .no-print { display: none; } th { position: static; } tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
         """;
 
     private const string Script = """

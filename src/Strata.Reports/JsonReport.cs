@@ -109,6 +109,8 @@ public static class JsonReport
                     fissure = Finite(p.Fissure),
                 }),
             }),
+            claims = model.Claims is { } audit ? ClaimsElement(audit) : (JsonElement?)null,
+            ach = model.Ach is { } ach ? AchElement(ach) : (JsonElement?)null,
             events = model.Events.Select(e => new
             {
                 id = e.Id,
@@ -130,6 +132,20 @@ public static class JsonReport
             provenance = model.Provenance,
         };
         return JsonSerializer.Serialize(document, Options);
+    }
+
+    private static JsonElement ClaimsElement(Claims.ClaimsAuditResult audit)
+    {
+        using var stream = new MemoryStream();
+        ClaimsJson.Write(audit, stream);
+        return JsonDocument.Parse(stream.ToArray()).RootElement.Clone();
+    }
+
+    private static JsonElement AchElement(Ach.AchResult ach)
+    {
+        using var stream = new MemoryStream();
+        AchJson.Write(ach, stream);
+        return JsonDocument.Parse(stream.ToArray()).RootElement.Clone();
     }
 
     private static object? Baseline(BaselinePoint? b) => b is null ? null : new { level = b.Level, lower = b.Lower, upper = b.Upper, observations = b.Observations };

@@ -85,6 +85,20 @@ public static class MarkdownReport
             }
         }
 
+        if (model.Ach is { } ach)
+        {
+            var text = AchMarkdown.Render(ach).Replace("\n## ", "\n### ", StringComparison.Ordinal);
+            text = text.StartsWith("# ", StringComparison.Ordinal) ? "## Competing hypotheses: " + text[2..] : "## Competing hypotheses\n\n" + text;
+            sb.Append(text.TrimEnd()).Append("\n\n");
+        }
+
+        if (model.Claims is { } audit)
+        {
+            // The audit's own rendering, one heading level down.
+            var claims = ClaimsMarkdown.Render(audit, "Claims audit").Replace("\n## ", "\n### ", StringComparison.Ordinal).Replace("\n### ", "\n#### ", StringComparison.Ordinal);
+            sb.Append('#').Append(claims.TrimEnd()).Append("\n\n");
+        }
+
         sb.Append(inv, $"## Events and their sources ({model.Events.Count})\n\n| id | date | source → target | CAMEO | level | event | sources |\n|---|---|---|---|---|---|---|\n");
         foreach (var e in model.Events)
         {

@@ -63,6 +63,10 @@ public static class ReportBuilder
             .Select(t => Data.Triangles.TriangleAnalysis.Analyse(store, t.Actors, t.Granularity, new Triangles.TriangleOptions { Window = t.Window }))
             .ToList();
 
+        var claims = reportCase.ClaimsPath is { } claimsPath ? Data.Claims.ClaimsCheck.Run(store, reference, claimsPath) : null;
+
+        var ach = reportCase.AchPath is { } achPath ? AchFiles.Run(store, reference, achPath) : null;
+
         var model = new ReportModel
         {
             Title = reportCase.Title,
@@ -75,6 +79,8 @@ public static class ReportBuilder
             Judgements = judgements,
             Timing = timing,
             Triangles = triangles,
+            Claims = claims,
+            Ach = ach,
         };
         return model with { KeyJudgements = AssessmentWriter.Write(model) };
     }

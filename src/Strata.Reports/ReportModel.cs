@@ -30,6 +30,12 @@ public sealed record ReportModel
     /// <summary>Strategic triangles over time.</summary>
     public IReadOnlyList<Triangles.TriangleResult> Triangles { get; init; } = [];
 
+    /// <summary>The claims audit, when the case names a claims file.</summary>
+    public Claims.ClaimsAuditResult? Claims { get; init; }
+
+    /// <summary>The competing-hypotheses analysis, when the case names an ACH file.</summary>
+    public Ach.AchResult? Ach { get; init; }
+
     /// <summary>The assessment's key judgements, written from the results above by <see cref="AssessmentWriter"/>.</summary>
     public IReadOnlyList<KeyJudgement> KeyJudgements { get; init; } = [];
 }

@@ -24,6 +24,9 @@ public sealed class ReportCaseTests : IDisposable
         Assert.Equal(new DateOnly(2024, 6, 19), claim.Reference);
         Assert.Equal(new DateOnly(2022, 1, 1), claim.WindowFrom);
         Assert.Equal(new DateOnly(2025, 12, 31), claim.WindowTo);
+        Assert.Equal(["PRK–CHN–RUS", "USA–CHN–RUS"], c.Triangles.Select(t => t.Actors.ToString()));
+        Assert.All(c.Triangles, t => Assert.Equal(5, t.Window));
+        Assert.EndsWith(Path.Combine("claims", "jun-2025.yaml"), c.ClaimsPath, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -45,6 +48,10 @@ public sealed class ReportCaseTests : IDisposable
                 direction: sideways
                 reference: 2024-06
                 reference-label: a date
+            triangles:
+              - actors: [PRK, CHN]
+                window: 2.5
+            claims: nowhere.yaml
             colour: blue
             """);
         var (c, issues) = ReportCaseReader.Read(path, Reference.Value.Actors, "case.yaml");
@@ -57,6 +64,9 @@ public sealed class ReportCaseTests : IDisposable
         Assert.Contains(text, t => t.StartsWith("case.yaml:11:", StringComparison.Ordinal) && t.Contains("the window ends", StringComparison.Ordinal));
         Assert.Contains(text, t => t.StartsWith("case.yaml:12:", StringComparison.Ordinal) && t.Contains("expected down or up, got 'sideways'", StringComparison.Ordinal));
         Assert.Contains(text, t => t.StartsWith("case.yaml:13:", StringComparison.Ordinal) && t.Contains("expected a single day", StringComparison.Ordinal));
-        Assert.Contains(text, t => t.StartsWith("case.yaml:15:", StringComparison.Ordinal) && t.Contains("colour", StringComparison.Ordinal));
+        Assert.Contains(text, t => t.StartsWith("case.yaml:16:", StringComparison.Ordinal) && t.Contains("expected three different actors, got 2", StringComparison.Ordinal));
+        Assert.Contains(text, t => t.StartsWith("case.yaml:17:", StringComparison.Ordinal) && t.Contains("expected a whole number of periods", StringComparison.Ordinal));
+        Assert.Contains(text, t => t.StartsWith("case.yaml:18:", StringComparison.Ordinal) && t.Contains("no such file: nowhere.yaml", StringComparison.Ordinal));
+        Assert.Contains(text, t => t.StartsWith("case.yaml:19:", StringComparison.Ordinal) && t.Contains("colour", StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Strata.Data.Curated;
 using Strata.Data.Store;
@@ -55,6 +56,25 @@ public sealed class ReportBuilderTests : IDisposable
         Assert.Equal(["PRK–CHN–RUS", "USA–CHN–RUS"], model.Triangles.Select(t => t.Actors.ToString()));
         Assert.Equal(2, doc.QuerySelectorAll("#triangles figure.triangle svg").Length);
         Assert.Equal(2, model.KeyJudgements.Count(k => k.Topic == "triangle"));
+
+        // The case's claims file is audited: one row per claim, each claim's verdict in the row, and one key judgement.
+        var audit = Assert.IsType<Claims.ClaimsAuditResult>(model.Claims);
+        Assert.True(audit.Results.Count >= 10);
+        Assert.Equal(audit.Results.Count, doc.QuerySelectorAll("#claims-table tbody tr").Length);
+        foreach (var r in audit.Results)
+        {
+            Assert.Contains(r.VerdictText, doc.GetElementById("claim-" + r.Claim.Id)!.TextContent, StringComparison.Ordinal);
+        }
+        // The case's ACH file is run: ranking, matrix and timing checks, with a key judgement naming the first reading.
+        var ach = Assert.IsType<Ach.AchResult>(model.Ach);
+        Assert.Equal(ach.Scores.Ranking.Count, doc.QuerySelectorAll("#ach-ranking tbody tr").Length);
+        Assert.NotNull(doc.QuerySelector("#ach svg"));
+        var achJudgement = Assert.Single(model.KeyJudgements, k => k.Topic == "hypotheses");
+        Assert.Contains(ach.Scores.Top[0], achJudgement.Statement, StringComparison.Ordinal);
+        Assert.All(ach.Timing.Where(t => t.Cell.Rating == Ach.Rating.II), t => Assert.Contains(t.HypothesisId + " (", achJudgement.Statement, StringComparison.Ordinal));
+
+        var claims = Assert.Single(model.KeyJudgements, k => k.Topic == "claims");
+        Assert.Contains($"Of {audit.Results.Count} checkable factual claims, the data support {audit.Count(Claims.ClaimVerdict.Supported)}", claims.Statement, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,6 +105,10 @@ public sealed class ReportBuilderTests : IDisposable
         Assert.Equal(model.Triangles.Count, root.GetProperty("triangles").GetArrayLength());
         Assert.Equal(model.Triangles[0].Periods.Count, root.GetProperty("triangles")[0].GetProperty("periods").GetArrayLength());
         Assert.Contains("## Strategic triangles", md, StringComparison.Ordinal);
+        Assert.Contains("## Claims audit", md, StringComparison.Ordinal);
+        Assert.Contains("## Competing hypotheses", md, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("ach").ValueKind);
+        Assert.Equal(model.Claims!.Results.Count, root.GetProperty("claims").GetProperty("summary").GetProperty("claims").GetInt32());
         var firstSeries = root.GetProperty("structure")[0].GetProperty("points");
         Assert.Equal(model.Structure[0].Series.Points.Count, firstSeries.GetArrayLength());
     }

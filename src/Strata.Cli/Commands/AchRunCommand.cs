@@ -46,8 +46,7 @@ public sealed class AchRunCommand : Command<AchRunCommand.Settings>
     {
         var path = Resolve(settings.File);
         using var workspace = Workspace.Open(settings);
-        var read = Read(workspace, path);
-        var result = AchAnalysis.Run(read, new StoreSeriesSource(workspace.Store, settings.Datasets));
+        var result = AchFiles.Run(workspace.Store, workspace.Reference, path, settings.Datasets);
         if (settings.Out is not null)
         {
             using (var f = System.IO.File.Create(settings.Out))
@@ -105,23 +104,6 @@ public sealed class AchRunCommand : Command<AchRunCommand.Settings>
         }
         var shipped = Directory.Exists(bundled) ? Directory.EnumerateFiles(bundled, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList() : [];
         throw new UsageException($"no such file: {file}{(shipped.Count > 0 ? $" (bundled cases: {string.Join(", ", shipped)})" : "")}");
-    }
-
-    /// <summary>Reads the case, checking event ids against the store; every problem of the file at once.</summary>
-    private static AchCase Read(Workspace workspace, string path)
-    {
-        var cache = new Dictionary<string, Event?>(StringComparer.Ordinal);
-        Event? Find(string id)
-        {
-            if (!cache.TryGetValue(id, out var e))
-            {
-                var found = workspace.Store.Query(new EventFilter { Ids = [id] });
-                cache[id] = e = found.Count > 0 ? found[0] : null;
-            }
-            return e;
-        }
-        var read = new AchReader(workspace.Reference.Actors, Find).Read(path);
-        return read.IsValid ? read.Case! : throw new DataException($"{CuratedData.Display(path)} has {read.Issues.Count} problem(s)", read.Issues);
     }
 
     private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);

@@ -29,6 +29,12 @@ public sealed record ReportCase
     /// <summary>Strategic triangles drawn over time.</summary>
     public IReadOnlyList<TriangleSpec> Triangles { get; init; } = [];
 
+    /// <summary>A claims file to audit (<c>strata claims check</c>), resolved against the case file's folder; null for none.</summary>
+    public string? ClaimsPath { get; init; }
+
+    /// <summary>An ACH case file (<c>strata ach run</c>), resolved against the case file's folder; null for none.</summary>
+    public string? AchPath { get; init; }
+
     /// <summary>The file the case was read from, for provenance; null for a case built in code.</summary>
     public string? Path { get; init; }
 }
@@ -42,7 +48,7 @@ public sealed record TriangleSpec(Strata.Triangles.Triad Actors, Granularity Gra
 /// <summary>Reads a report case file, reporting every problem with its line and field.</summary>
 public static class ReportCaseReader
 {
-    private static readonly string[] TopFields = ["title", "structural-dyads", "judge", "timing-claims", "triangles"];
+    private static readonly string[] TopFields = ["title", "structural-dyads", "judge", "timing-claims", "triangles", "claims", "ach"];
     private static readonly string[] TriangleFields = ["actors", "by", "window"];
     private static readonly string[] JudgeFields = ["from", "to", "citing-author"];
     private static readonly string[] ClaimFields = ["claim", "dyad", "granularity", "from", "to", "direction", "reference", "reference-label"];
@@ -128,6 +134,8 @@ public static class ReportCaseReader
                 triangles.Add(new TriangleSpec(new Strata.Triangles.Triad(codes[0].Value, codes[1].Value, codes[2].Value), g, (int)win));
             }
         }
+        var claimsPath = ReadFile(doc, top, "claims", path);
+        var achPath = ReadFile(doc, top, "ach", path);
         if (doc.Issues.Count > 0 || title is null)
         {
             return (null, doc.IssuesInOrder);
@@ -141,6 +149,8 @@ public static class ReportCaseReader
             JudgeCitingAuthor = author,
             TimingClaims = claims,
             Triangles = triangles,
+            ClaimsPath = claimsPath,
+            AchPath = achPath,
             Path = path,
         }, []);
     }
@@ -150,6 +160,23 @@ public static class ReportCaseReader
     {
         var (reportCase, issues) = Read(path, actors);
         return reportCase ?? throw new DataException($"the report case {path} has {issues.Count} problem(s)", issues);
+    }
+
+    /// <summary>A file named relative to the case file; it must exist.</summary>
+    private static string? ReadFile(YamlDocument doc, YamlDocument.Fields f, string key, string casePath)
+    {
+        var name = f.String(key, required: false, "a file path relative to this file");
+        if (name is null)
+        {
+            return null;
+        }
+        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(casePath)) ?? ".", name));
+        if (!File.Exists(full))
+        {
+            doc.Report(f.NodeOf(key), key, $"no such file: {name} (looked for {full})");
+            return null;
+        }
+        return full;
     }
 
     private static Dyad? ReadDyad(YamlDocument doc, YamlNode node, string field, string text, ActorRegistry actors)
