@@ -98,7 +98,7 @@ public sealed class AchCliTests : IDisposable
         Assert.Equal(expected, validate.StderrLines.Count(l => l.Contains("broken.yaml:", StringComparison.Ordinal)));
         var bundled = _cli.Run("validate");
         Assert.Equal(0, bundled.ExitCode);
-        Assert.Matches(@"; \d+ ACH case file\(s\)\.", bundled.Stdout);
+        Assert.Matches(@"; \d+ ACH case file\(s\);", bundled.Stdout);
 
         var missing = _cli.Run("ach", "run", "no/such/case.yaml");
         Assert.Equal(2, missing.ExitCode);
