@@ -96,7 +96,7 @@ app.Configure(config =>
     {
         model.SetDescription("The buffer-value model: rivalry and capability → the client's value to each patron → that patron's support (docs/models/buffer-value.md).");
         model.AddCommand<ModelFitCommand>("fit")
-            .WithDescription("Estimate the model on the store's indicators (import SIPRI, rivalry and COW files first): parameters with bootstrap intervals, the lag chosen out of sample, validation against persistence, capability-only and intercept-only baselines, the commentary's phases checked on data and model, and the client's hedging.")
+            .WithDescription("Estimate the model on the case's panel (the bundled rivalries and treaties, imported indicators, event scores; without an imported nmc.cinc, a reduced form without capability, said in every output; import COW NMC, SIPRI and rivalry files for the full model): parameters with bootstrap intervals, the lag chosen out of sample, validation against persistence, capability-only and intercept-only baselines, the commentary's phases checked on data and model, and the client's hedging.")
             .WithExample("model", "fit")
             .WithExample("model", "fit", "--outcome", "aid", "--bootstrap", "1000", "--seed", "7")
             .WithExample("model", "fit", "--case", "my-case.yaml", "--format", "json", "--out", "fit.json", "--chart", "fit.svg");

@@ -7,7 +7,8 @@ namespace Strata.Model;
 /// years and patrons), observed support max(0, ·) transformed back. Per year and patron: the mean, median and
 /// 5–95% band of support, the probability of any support, and the mean probability of an advanced-technology
 /// transfer; per year: the probabilities of the triangle configurations. The same seed gives the same result,
-/// whatever the number of threads.
+/// whatever the number of threads. On a reduced-form fit (no capability) changes of the capability indicator
+/// cannot act and are listed in <see cref="ScenarioResult.Ignored"/>.
 /// </summary>
 public static class ScenarioRunner
 {
