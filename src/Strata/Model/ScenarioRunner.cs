@@ -1,3 +1,4 @@
+using Strata.ChangePoints;
 namespace Strata.Model;
 
 /// <summary>
@@ -185,62 +186,10 @@ public static class ScenarioRunner
         var n = values.Length;
         int Rank(double q) => (int)Math.Floor(q * (n - 1));
         var mid = Rank(0.5);
-        var q50 = Select(values, 0, n - 1, mid);
-        var q05 = Select(values, 0, mid, Rank(0.05));
-        var q95 = Select(values, mid, n - 1, Rank(0.95));
+        // After selecting the median, values below it sit in [0, mid] and values above it in [mid, n-1].
+        var q50 = Selection.Select(values.AsSpan(0, n), mid);
+        var q05 = Selection.Select(values.AsSpan(0, mid + 1), Rank(0.05));
+        var q95 = Selection.Select(values.AsSpan(mid, n - mid), Rank(0.95) - mid);
         return (q05, q50, q95);
-    }
-
-    /// <summary>The k-th smallest of values[lo..hi] (Hoare's selection with median-of-three pivots).</summary>
-    private static double Select(double[] a, int lo, int hi, int k)
-    {
-        while (hi > lo)
-        {
-            var m = lo + ((hi - lo) / 2);
-            if (a[m] < a[lo])
-            {
-                (a[m], a[lo]) = (a[lo], a[m]);
-            }
-            if (a[hi] < a[lo])
-            {
-                (a[hi], a[lo]) = (a[lo], a[hi]);
-            }
-            if (a[hi] < a[m])
-            {
-                (a[hi], a[m]) = (a[m], a[hi]);
-            }
-            var pivot = a[m];
-            int i = lo, j = hi;
-            while (i <= j)
-            {
-                while (a[i] < pivot)
-                {
-                    i++;
-                }
-                while (a[j] > pivot)
-                {
-                    j--;
-                }
-                if (i <= j)
-                {
-                    (a[i], a[j]) = (a[j], a[i]);
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j)
-            {
-                hi = j;
-            }
-            else if (k >= i)
-            {
-                lo = i;
-            }
-            else
-            {
-                return a[k];
-            }
-        }
-        return a[k];
     }
 }
