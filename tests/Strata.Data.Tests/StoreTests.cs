@@ -44,7 +44,7 @@ public sealed class StoreTests : IDisposable
     {
         using var store = DuckDbEventStore.Open(_tmp.File("sub/dir/s.duckdb"));
         Assert.Equal(DuckDbEventStore.LatestSchemaVersion, store.SchemaVersion);
-        Assert.Equal(5, store.SchemaVersion);
+        Assert.Equal(6, store.SchemaVersion);
         Assert.True(File.Exists(_tmp.File("sub/dir/s.duckdb")));
         Assert.Empty(store.Datasets());
     }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Strata.Data.Import;
 
 /// <summary>
@@ -10,7 +12,8 @@ public sealed class EventBatch
     {
         Capacity = capacity;
         Line = new long[capacity];
-        SourceId = new string?[capacity];
+        _idStart = new int[capacity];
+        _idLength = new int[capacity];
         Date = new DateOnly[capacity];
         Source = new string?[capacity];
         Target = new string?[capacity];
@@ -34,7 +37,11 @@ public sealed class EventBatch
 
     public long[] Line { get; }
 
-    public string?[] SourceId { get; }
+    // The source's own ids, as UTF-8 bytes one after the other (no string per row); length -1 for none.
+    private readonly int[] _idStart;
+    private readonly int[] _idLength;
+    private byte[] _ids = new byte[1 << 16];
+    private int _idsUsed;
 
     public DateOnly[] Date { get; }
 
@@ -75,5 +82,49 @@ public sealed class EventBatch
         return Count++;
     }
 
-    public void Clear() => Count = 0;
+    public void Clear()
+    {
+        Count = 0;
+        _idsUsed = 0;
+    }
+
+    /// <summary>Sets row <paramref name="row"/>'s source id (null for none).</summary>
+    public void SetSourceId(int row, string? id)
+    {
+        if (id is null)
+        {
+            _idLength[row] = -1;
+            return;
+        }
+        Reserve(Encoding.UTF8.GetMaxByteCount(id.Length));
+        _idStart[row] = _idsUsed;
+        _idLength[row] = Encoding.UTF8.GetBytes(id, _ids.AsSpan(_idsUsed));
+        _idsUsed += _idLength[row];
+    }
+
+    /// <summary>Sets row <paramref name="row"/>'s source id from its UTF-8 bytes.</summary>
+    public void SetSourceId(int row, ReadOnlySpan<byte> utf8)
+    {
+        Reserve(utf8.Length);
+        _idStart[row] = _idsUsed;
+        _idLength[row] = utf8.Length;
+        utf8.CopyTo(_ids.AsSpan(_idsUsed));
+        _idsUsed += utf8.Length;
+    }
+
+    /// <summary>Row <paramref name="row"/>'s source id as UTF-8 bytes; false when it has none.</summary>
+    public bool TryGetSourceId(int row, out ReadOnlySpan<byte> utf8)
+    {
+        var length = _idLength[row];
+        utf8 = length < 0 ? default : _ids.AsSpan(_idStart[row], length);
+        return length >= 0;
+    }
+
+    private void Reserve(int bytes)
+    {
+        if (_ids.Length - _idsUsed < bytes)
+        {
+            Array.Resize(ref _ids, Math.Max(_ids.Length * 2, _idsUsed + bytes));
+        }
+    }
 }

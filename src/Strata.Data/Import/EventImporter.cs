@@ -22,6 +22,16 @@ public sealed record ImportOptions
 
     /// <summary>Rows per batch handed from the parser to the store writer.</summary>
     public int BatchSize { get; init; } = 32 * 1024;
+
+    /// <summary>Threads that parse one file at once, for formats read in blocks (GDELT); default one per core, at most 8.</summary>
+    public int Parsers { get; init; } = ParallelLines.DefaultParsers;
+
+    /// <summary>Bytes per block for formats parsed on several threads (small values exercise block edges in tests).</summary>
+    internal int ParseBlockSize { get; init; } = 1 << 20;
+
+    /// <summary>Cap of the in-memory set of row hashes, as a power of two of its slots (small values exercise the
+    /// store's own search for repeats in tests).</summary>
+    internal int RowHashSlotsLog2 { get; init; } = RowHashSet.DefaultMaxSlotsLog2;
 }
 
 /// <summary>
@@ -33,7 +43,7 @@ public sealed class EventImporter(DuckDbEventStore store, ReferenceData referenc
 {
     public ImportSummary Import(InputFile input, IEventReader reader, ImportOptions options, Action<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
         ImportRun.Run(store, input, reader, options, "rows",
-            (dataset, quarantine) => new Reading(store.BeginImport(dataset), input, reader, options, reference, quarantine, cancellationToken),
+            (dataset, quarantine) => new Reading(store.BeginImport(dataset, options.RowHashSlotsLog2), input, reader, options, reference, quarantine, cancellationToken),
             progress, cancellationToken);
 
     /// <summary>One file's events: parsed here, appended to the session by a writer thread.</summary>
@@ -91,7 +101,11 @@ public sealed class EventImporter(DuckDbEventStore store, ReferenceData referenc
                 }
             }
 
-            _context = new ReadContext(options.Filter, reference.Actors, reader.CodebookOf(reference), quarantine, Flush, _empty.Take(cancellationToken));
+            _context = new ReadContext(options.Filter, reference.Actors, reader.CodebookOf(reference), quarantine, Flush, _empty.Take(cancellationToken))
+            {
+                Parsers = options.Parsers,
+                ParseBlockSize = options.ParseBlockSize,
+            };
         }
 
         public ImportSession Session => _session;

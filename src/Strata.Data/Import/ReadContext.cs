@@ -50,6 +50,12 @@ public sealed class ReadContext : ReadCounters
 
     public Quarantine Quarantine { get; }
 
+    /// <summary>Threads that may parse the input at once, for readers that cut it into blocks (GDELT).</summary>
+    public int Parsers { get; init; } = ParallelLines.DefaultParsers;
+
+    /// <summary>Bytes per block for readers that parse blocks on several threads.</summary>
+    internal int ParseBlockSize { get; init; } = 1 << 20;
+
     /// <summary>The batch rows are written into; replaced by <see cref="NextRow"/> when full.</summary>
     public EventBatch Batch { get; private set; }
 
@@ -70,9 +76,25 @@ public sealed class ReadContext : ReadCounters
         ulong rowHash, int? mentions = null, int? sources = null, int? articles = null, double? tone = null, string? nativeCode = null)
     {
         var i = NextRow();
-        var b = Batch;
+        Batch.SetSourceId(i, sourceId);
+        Fill(Batch, i, line, date, source, target, cameo, root, quad, goldstein, rowHash, mentions, sources, articles, tone, nativeCode);
+    }
+
+    /// <summary>Adds one kept row whose source id is given as its UTF-8 bytes, so that no string is built for it.</summary>
+    public void Add(
+        long line, ReadOnlySpan<byte> sourceId, DateOnly date, string? source, string? target, string cameo, int root, int quad, double goldstein,
+        ulong rowHash, int? mentions, int? sources, int? articles, double? tone)
+    {
+        var i = NextRow();
+        Batch.SetSourceId(i, sourceId);
+        Fill(Batch, i, line, date, source, target, cameo, root, quad, goldstein, rowHash, mentions, sources, articles, tone, null);
+    }
+
+    private static void Fill(
+        EventBatch b, int i, long line, DateOnly date, string? source, string? target, string cameo, int root, int quad, double goldstein,
+        ulong rowHash, int? mentions, int? sources, int? articles, double? tone, string? nativeCode)
+    {
         b.Line[i] = line;
-        b.SourceId[i] = sourceId;
         b.Date[i] = date;
         b.Source[i] = source;
         b.Target[i] = target;

@@ -278,7 +278,10 @@ public sealed partial class DuckDbEventStore : IEventStore
         Convert.ToInt64(Scalar("SELECT count(*) FROM import_files WHERE dataset = $1 AND fingerprint = $2 AND filter = $3", dataset, fingerprint, filter), CultureInfo.InvariantCulture) > 0;
 
     /// <summary>Starts the all-or-nothing import of one file into <paramref name="dataset"/>.</summary>
-    public EventImportSession BeginImport(string dataset) => new(_connection, dataset, Path);
+    public EventImportSession BeginImport(string dataset) => BeginImport(dataset, RowHashSet.DefaultMaxSlotsLog2);
+
+    /// <summary>As <see cref="BeginImport(string)"/>, with the in-memory set of row hashes capped at 2^<paramref name="rowHashSlotsLog2"/> slots.</summary>
+    internal EventImportSession BeginImport(string dataset, int rowHashSlotsLog2) => new(_connection, dataset, rowHashSlotsLog2);
 
     /// <summary>Starts the all-or-nothing import of one indicator file into <paramref name="dataset"/>.</summary>
     public IndicatorImportSession BeginIndicatorImport(string dataset) => new(_connection, dataset);

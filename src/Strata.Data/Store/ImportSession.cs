@@ -15,8 +15,9 @@ public sealed record ImportFileRecord(
 public sealed record CommitResult(long Inserted, long Duplicates, long Replaced);
 
 /// <summary>
-/// One file's import as a single transaction: rows go to a staging table shaped like the target table, and
-/// only <see cref="Commit"/> moves them into the store and records the file. Disposing without committing, a
+/// One file's import as a single transaction: rows are staged inside the transaction (in a staging table shaped
+/// like the target table, or, for events, in the target table itself), and only <see cref="Commit"/> settles them
+/// in the store and records the file. Disposing without committing, a
 /// crash or a kill leaves the store as it was before the file. Subclasses say how rows are appended and how
 /// staged rows join the stored ones (events drop duplicates; indicators replace the values they restate).
 /// </summary>
@@ -35,6 +36,7 @@ public abstract class ImportSession : IDisposable
         Connection = connection;
         Dataset = dataset;
         _transaction = connection.BeginTransaction();
+        FileId = Convert.ToInt32(Scalar("SELECT coalesce(max(id), 0) + 1 FROM import_files"), CultureInfo.InvariantCulture);
         if (table is not null)
         {
             Execute($"CREATE OR REPLACE TEMP TABLE import_staging AS SELECT * FROM {table} LIMIT 0");
@@ -48,6 +50,9 @@ public abstract class ImportSession : IDisposable
 
     public long Staged { get; private protected set; }
 
+    /// <summary>The id the file gets in <c>import_files</c>, fixed when the session begins (inside its transaction).</summary>
+    private protected int FileId { get; }
+
     private protected DuckDBAppender Appender => _appender ?? throw new InvalidOperationException("the import session is closed");
 
     /// <summary>Moves the staged rows into the target table with file id <paramref name="fileId"/>.</summary>
@@ -58,7 +63,7 @@ public abstract class ImportSession : IDisposable
     {
         _appender?.Close();
         _appender = null;
-        var id = Convert.ToInt32(Scalar("SELECT coalesce(max(id), 0) + 1 FROM import_files"), CultureInfo.InvariantCulture);
+        var id = FileId;
         var result = MoveStaged(id);
         using (var cmd = Connection.CreateCommand())
         {
@@ -82,6 +87,9 @@ public abstract class ImportSession : IDisposable
 
     /// <summary>Called once the session has committed or been abandoned, to release what the subclass holds.</summary>
     private protected virtual void Closed() { }
+
+    /// <summary>Called when the session is disposed without a commit, before its transaction is rolled back.</summary>
+    private protected virtual void Abandon() { }
 
     private protected object? ScalarOf(string sql, params object?[] args)
     {
@@ -116,6 +124,7 @@ public abstract class ImportSession : IDisposable
     {
         if (!_done)
         {
+            Abandon();
             try
             {
                 _appender?.Dispose();
@@ -134,113 +143,78 @@ public abstract class ImportSession : IDisposable
 }
 
 /// <summary>
-/// An import of event rows into <c>imported_events</c>. Parsed rows are spooled to a temporary tab-separated
-/// file beside the store and bulk-loaded with DuckDB's parallel CSV reader at commit; a row identical to one
-/// earlier in the file or already stored for the data set is dropped.
+/// An import of event rows into <c>imported_events</c>. Rows are appended straight into the table inside the
+/// file's transaction, through DuckDB's appender a column chunk at a time (<see cref="EventChunkAppender"/>); a
+/// row identical to one earlier in the file or already stored for the data set is dropped.
 /// </summary>
 /// <remarks>
-/// Spooling is faster than DuckDB's row-by-row appender here: formatting a row costs less than appending sixteen
-/// values through the C API, it runs on the writer thread beside the parser, and the bulk load uses both cores
-/// (docs/benchmarks.md). DuckDB's memory is capped during the load so that an import's footprint does not grow
-/// with the file; DuckDB spills to disk beyond it.
+/// DuckDB's memory is capped for the whole session, so that DuckDB writes each full row group of the open
+/// transaction to the database file as it fills (compressed, not yet part of the table) instead of holding the
+/// file's rows in memory: an import's footprint does not grow with the file, and the compression runs on the
+/// writer thread while the parser reads on, so little is left for the commit (docs/import.md, docs/benchmarks.md).
 /// </remarks>
 public sealed class EventImportSession : ImportSession
 {
-    /// <summary>DuckDB's memory limit while a file is loaded.</summary>
-    public const string MemoryLimit = "128MB";
+    /// <summary>DuckDB's memory limit while a file is imported.</summary>
+    public const string MemoryLimit = "64MB";
 
-    private const string Columns =
-        "{'line': 'BIGINT', 'source_id': 'VARCHAR', 'event_date': 'DATE', 'source': 'VARCHAR', 'target': 'VARCHAR', " +
-        "'cameo': 'VARCHAR', 'root': 'TINYINT', 'quad_class': 'TINYINT', 'goldstein': 'DOUBLE', 'mentions': 'INTEGER', " +
-        "'sources': 'INTEGER', 'articles': 'INTEGER', 'tone': 'DOUBLE', 'native_code': 'VARCHAR', 'row_hash': 'UBIGINT'}";
+    private readonly RowHashSet _seen;
+    private EventChunkAppender? _appender;
 
-    private readonly string _spoolPath;
-    private readonly HashSet<ulong> _seen = [];
-    private FileStream? _spool;
-    private byte[] _buffer = new byte[1 << 16];
-    private long _duplicatesInFile;
-
-    internal EventImportSession(DuckDBConnection connection, string dataset, string storePath)
+    internal EventImportSession(DuckDBConnection connection, string dataset, int rowHashSlotsLog2)
         : base(connection, dataset, null)
     {
-        var folder = System.IO.Path.GetDirectoryName(storePath) ?? System.IO.Path.GetTempPath();
-        // A spool file left by a killed import is of no use: the store never saw its rows.
-        foreach (var stale in Directory.EnumerateFiles(folder, ".strata-import-*.tsv"))
-        {
-            try
-            {
-                File.Delete(stale);
-            }
-            catch (IOException)
-            {
-            }
-        }
-        _spoolPath = System.IO.Path.Combine(folder, $".strata-import-{Guid.NewGuid():N}.tsv");
-        _spool = new FileStream(_spoolPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+        _seen = new RowHashSet(rowHashSlotsLog2);
+        Execute($"SET memory_limit = '{MemoryLimit}'");
+        // One DuckDB thread: the appender's flushes then compress on the writer thread itself, while the parser
+        // threads have the other cores. With more, the writer waits for DuckDB's workers by spinning, which costs
+        // the parsers a core, and each worker adds its own buffers (docs/benchmarks.md).
+        Execute("SET threads = 1");
+        _appender = new EventChunkAppender(connection, dataset, FileId);
     }
 
-    /// <summary>Spools a batch of parsed rows, dropping exact repeats of earlier rows of the same file.</summary>
+    /// <summary>Appends a batch of parsed rows, dropping exact repeats of earlier rows of the same file.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Append(EventBatch b)
     {
-        var spool = _spool ?? throw new InvalidOperationException("the import session is closed");
+        Check.NotNull(b);
+        var appender = _appender ?? throw new InvalidOperationException("the import session is closed");
         for (var i = 0; i < b.Count; i++)
         {
             Staged++;
             if (!_seen.Add(b.RowHash[i]))
             {
-                _duplicatesInFile++;
                 continue;
             }
-            int length;
-            while ((length = Format(b, i, _buffer)) < 0)
-            {
-                _buffer = new byte[_buffer.Length * 4];
-            }
-            spool.Write(_buffer, 0, length);
+            appender.Append(b, i);
         }
-    }
-
-    /// <summary>Formats row <paramref name="i"/> into <paramref name="buffer"/>; -1 when it does not fit.</summary>
-    private static int Format(EventBatch b, int i, byte[] buffer)
-    {
-        var w = new RowWriter(buffer);
-        w.Number(b.Line[i]);
-        w.Text(b.SourceId[i]);
-        w.Date(b.Date[i]);
-        w.Text(b.Source[i]);
-        w.Text(b.Target[i]);
-        w.Text(b.Cameo[i]);
-        w.Number((long)b.Root[i]);
-        w.Number((long)b.Quad[i]);
-        w.Number(b.Goldstein[i]);
-        w.Number(b.Mentions[i]);
-        w.Number(b.Sources[i]);
-        w.Number(b.Articles[i]);
-        w.Number(b.Tone[i]);
-        w.Text(b.NativeCode[i]);
-        w.Last(b.RowHash[i]);
-        return w.Overflowed ? -1 : w.Length;
     }
 
     private protected override CommitResult MoveStaged(int fileId)
     {
-        _spool?.Dispose();
-        _spool = null;
-        var hadRows = Convert.ToInt64(ScalarOf("SELECT count(*) FROM (SELECT 1 FROM imported_events WHERE dataset = $1 LIMIT 1)", Dataset), CultureInfo.InvariantCulture) > 0;
-        var path = _spoolPath.Replace("'", "''", StringComparison.Ordinal);
-        Execute($"SET memory_limit = '{MemoryLimit}'");
-        // Rows keep their file line, so the table's physical order does not matter; without it DuckDB loads in
-        // parallel and within the memory cap (measured: 2.3 s down to 1.3 s for a million rows).
-        Execute("SET preserve_insertion_order = false");
+        var appender = _appender ?? throw new InvalidOperationException("the import session is closed");
         try
         {
-            var inserted = Execute($"""
-                INSERT INTO imported_events
-                SELECT $1, $2, line, source_id, event_date, source, target, cameo, root, quad_class, goldstein,
-                       mentions, sources, articles, tone, row_hash, native_code
-                FROM read_csv('{path}', delim = '\t', header = false, quote = '', escape = '', nullstr = '\N',
-                              auto_detect = false, columns = {Columns})
-                """, Dataset, fileId);
+            appender.Close();
+            var inserted = appender.Appended;
+            if (!_seen.IsComplete)
+            {
+                // More rows than the in-memory set holds: DuckDB finds the repeats among the file's rows, keeping
+                // each one's first line.
+                inserted -= Execute("""
+                    DELETE FROM imported_events
+                    WHERE file_id = $1 AND (row_hash, line) IN (
+                        SELECT (row_hash, line) FROM (
+                            SELECT row_hash, line, row_number() OVER (PARTITION BY row_hash ORDER BY line) AS n
+                            FROM imported_events
+                            WHERE file_id = $1 AND row_hash IN (
+                                SELECT row_hash FROM imported_events WHERE file_id = $1 GROUP BY row_hash HAVING count(*) > 1))
+                        WHERE n > 1)
+                    """, fileId);
+            }
+            var hadRows = Convert.ToInt64(
+                ScalarOf("SELECT count(*) FROM (SELECT 1 FROM imported_events WHERE dataset = $1 AND file_id <> $2 LIMIT 1)", Dataset, fileId),
+                CultureInfo.InvariantCulture) > 0;
             if (hadRows)
             {
                 // Rows identical to ones stored from earlier files: the new file's hashes are the small side of the join.
@@ -258,132 +232,26 @@ public sealed class EventImportSession : ImportSession
         {
             throw new DataException($"the store could not load the file's rows: {e.Message.Split('\n')[0]}", e);
         }
-        finally
-        {
-            // After a failed statement the transaction is aborted and these would fail too; the settings are the
-            // connection's, so restore them outside it in Dispose as well.
-            TryExecute("RESET memory_limit");
-            TryExecute("RESET preserve_insertion_order");
-        }
     }
 
-    private void TryExecute(string sql)
+    private protected override void Abandon()
     {
-        try
-        {
-            Execute(sql);
-        }
-        catch (DuckDBException)
-        {
-            // Reported by Closed(), which runs once the transaction has ended.
-        }
+        _appender?.Dispose();
+        _appender = null;
     }
 
     private protected override void Closed()
     {
-        TryExecute("RESET memory_limit");
-        TryExecute("RESET preserve_insertion_order");
-        _spool?.Dispose();
-        _spool = null;
+        _appender?.Dispose();
+        _appender = null;
         try
         {
-            File.Delete(_spoolPath);
+            // The settings are the connection's; after a failed statement the transaction had to end first.
+            Execute("RESET memory_limit");
+            Execute("RESET threads");
         }
-        catch (IOException)
+        catch (DuckDBException)
         {
-        }
-    }
-
-    /// <summary>Formats one spool row into a buffer: tab-separated, <c>\N</c> for null, invariant numbers.</summary>
-    private ref struct RowWriter(byte[] buffer)
-    {
-        private readonly Span<byte> _span = buffer;
-
-        public int Length { get; private set; }
-
-        public bool Overflowed { get; private set; }
-
-        private Span<byte> Free => Overflowed ? [] : _span[Length..];
-
-        public void Number(long value) => Put(Utf8Formatter.TryFormat(value, Free, out var n), n);
-
-        public void Number(int? value)
-        {
-            if (value is null)
-            {
-                Null();
-                return;
-            }
-            Put(Utf8Formatter.TryFormat(value.Value, Free, out var n), n);
-        }
-
-        public void Number(double value) => Put(value.TryFormat(Free, out var n, "R", CultureInfo.InvariantCulture), n);
-
-        public void Number(double? value)
-        {
-            if (value is null)
-            {
-                Null();
-                return;
-            }
-            Number(value.Value);
-        }
-
-        public void Date(DateOnly d) => Put(d.TryFormat(Free, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture), n);
-
-        public void Text(string? s)
-        {
-            if (s is null)
-            {
-                Null();
-                return;
-            }
-            var free = Free;
-            if (!Encoding.UTF8.TryGetBytes(s, free, out var n))
-            {
-                Overflowed = true;
-                return;
-            }
-            // Separators inside a value would break the row; such values do not occur in codes and ids.
-            free[..n].Replace((byte)'\t', (byte)' ');
-            free[..n].Replace((byte)'\n', (byte)' ');
-            Put(true, n);
-        }
-
-        public void Last(ulong hash)
-        {
-            if (!Utf8Formatter.TryFormat(hash, Free, out var n) || Free.Length < n + 1)
-            {
-                Overflowed = true;
-                return;
-            }
-            Length += n;
-            _span[Length++] = (byte)'\n';
-        }
-
-        private void Null()
-        {
-            var free = Free;
-            if (free.Length < 3)
-            {
-                Overflowed = true;
-                return;
-            }
-            free[0] = (byte)'\\';
-            free[1] = (byte)'N';
-            free[2] = (byte)'\t';
-            Length += 3;
-        }
-
-        private void Put(bool ok, int n)
-        {
-            if (!ok || Free.Length < n + 1)
-            {
-                Overflowed = true;
-                return;
-            }
-            Length += n;
-            _span[Length++] = (byte)'\t';
         }
     }
 }

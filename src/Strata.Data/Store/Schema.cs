@@ -150,6 +150,30 @@ internal static class Schema
                 disagreements  BIGINT    NOT NULL
             );
             """),
+        (6, "imported events with each text column's compression fixed, so that a bulk import does not try every method on every row group", """
+            CREATE TABLE imported_events_v6 (
+                dataset     VARCHAR  NOT NULL USING COMPRESSION dictionary,
+                file_id     INTEGER  NOT NULL,
+                line        BIGINT   NOT NULL,
+                source_id   VARCHAR           USING COMPRESSION fsst,
+                event_date  DATE     NOT NULL,
+                source      VARCHAR           USING COMPRESSION dictionary,
+                target      VARCHAR           USING COMPRESSION dictionary,
+                cameo       VARCHAR  NOT NULL USING COMPRESSION dictionary,
+                root        TINYINT  NOT NULL,
+                quad_class  TINYINT  NOT NULL,
+                goldstein   DOUBLE   NOT NULL,
+                mentions    INTEGER,
+                sources     INTEGER,
+                articles    INTEGER,
+                tone        DOUBLE,
+                row_hash    UBIGINT  NOT NULL USING COMPRESSION uncompressed,
+                native_code VARCHAR           USING COMPRESSION dictionary
+            );
+            INSERT INTO imported_events_v6 SELECT * FROM imported_events;
+            DROP TABLE imported_events;
+            ALTER TABLE imported_events_v6 RENAME TO imported_events;
+            """),
     ];
 
     public static int Latest => Migrations[^1].Version;
