@@ -9,10 +9,12 @@ using DuckDB.NET.Data;
 //   duckdb-import FILE DB ACTORS           the same filter-and-insert as 'strata import', done by DuckDB's read_csv
 //   bdn [BenchmarkDotNet arguments]        the BenchmarkDotNet suites (e.g. bdn --filter '*Pelt*' --job short)
 //   pelt-work N                            candidate evaluations of PELT normal-mean MBIC per point (for docs/benchmarks.md)
+//   scenario-time RUNS                     wall-clock and CPU time of ScenarioBenchmarks.Run (10^5 draws x 30 years), per run
 return args.FirstOrDefault() switch
 {
     "bdn" => BdnExit(BenchmarkSwitcher.FromAssembly(typeof(Strata.Bench.PeltBenchmarks).Assembly).Run(args[1..])),
     "pelt-work" => Strata.Bench.PeltWork.Run(int.Parse(args[1], CultureInfo.InvariantCulture)),
+    "scenario-time" => ScenarioTime(int.Parse(args[1], CultureInfo.InvariantCulture)),
     "make-gdelt" => MakeGdelt(args[1], args[2], long.Parse(args[3], CultureInfo.InvariantCulture), args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1),
     "duckdb-import" => DuckDbImport(args[1], args[2], args[3]),
     "sql" => Sql(args[1], args[2..]),
@@ -31,6 +33,27 @@ static int Sql(string db, string[] statements)
         cmd.CommandText = sql;
         var result = cmd.ExecuteScalar();
         Console.WriteLine($"{clock.Elapsed.TotalSeconds:0.000} s  {result}  <- {sql}");
+    }
+    return 0;
+}
+
+// Wall-clock and CPU time of the scenario Monte Carlo, run after run: on a shared machine the CPU time says how much
+// work a run is, the wall-clock time how long it took with the load there was.
+static int ScenarioTime(int runs)
+{
+    var bench = new Strata.Bench.ScenarioBenchmarks { Draws = 100_000 };
+    bench.Setup();
+    bench.Run();
+    var process = Process.GetCurrentProcess();
+    for (var i = 0; i < runs; i++)
+    {
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        bench.Run();
+        var wall = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        Console.WriteLine(FormattableString.Invariant($"run {i + 1}: wall {wall:0.000} s, CPU {(process.TotalProcessorTime - cpu).TotalSeconds:0.000} s"));
     }
     return 0;
 }

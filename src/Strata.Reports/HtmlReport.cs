@@ -23,7 +23,9 @@ public static class HtmlReport
         sb.Append(inv, $"<header><h1>{Html.Escape(model.Title)}</h1>");
         sb.Append(inv, $"<p class=\"meta\">Generated {model.GeneratedAt:yyyy-MM-dd HH:mm} UTC by Strata from {events.Count} events.</p></header>\n");
 
-        sb.Append("<main>\n<section id=\"summary\"><h2>The chronology at a glance</h2>\n");
+        sb.Append("<main>\n");
+        AppendKeyJudgements(sb, model);
+        sb.Append("<section id=\"summary\"><h2>The chronology at a glance</h2>\n");
         AppendSummary(sb, model);
         sb.Append("</section>\n");
 
@@ -40,6 +42,10 @@ public static class HtmlReport
 
         AppendStructure(sb, model);
         AppendJudgements(sb, model);
+        AppendTriangles(sb, model);
+        AppendModel(sb, model);
+        AppendAch(sb, model);
+        AppendClaims(sb, model);
 
         sb.Append("<section id=\"events\"><h2>Events and their sources</h2>\n");
         sb.Append("<p class=\"no-print\"><label>Filter: <input id=\"filter\" type=\"search\" placeholder=\"actor, word, year…\" autocomplete=\"off\"></label> <span id=\"shown\"></span></p>\n");
@@ -59,6 +65,31 @@ public static class HtmlReport
         sb.Append("</ul></section>\n</main>\n");
         sb.Append(inv, $"<script>{Script}</script>\n</body>\n</html>\n");
         return sb.ToString();
+    }
+
+    private static void AppendKeyJudgements(StringBuilder sb, ReportModel model)
+    {
+        if (model.KeyJudgements.Count == 0)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"key-judgements\"><h2>Key judgements</h2>\n");
+        sb.Append("<p class=\"note\">Written by Strata from the results below, not by hand: each judgement states its confidence (high, moderate, low) and why, and links to its evidence.</p>\n<ol class=\"judgements\">");
+        foreach (var k in model.KeyJudgements)
+        {
+            var level = k.Confidence.ToString().ToLowerInvariant();
+            sb.Append(inv, $"<li id=\"{k.Id}\" class=\"kj {level}\"><p>{Html.Escape(k.Statement)}</p>");
+            sb.Append(inv, $"<p class=\"confidence\"><span class=\"badge {level}\">{level} confidence</span> {Html.Escape(k.ConfidenceReason)}.");
+            if (k.Evidence.Count > 0)
+            {
+                sb.Append(" Evidence: ");
+                sb.Append(string.Join(", ", k.Evidence.Select(e => $"<a href=\"#{Html.Escape(e.Anchor)}\">{Html.Escape(e.Label)}</a>")));
+                sb.Append('.');
+            }
+            sb.Append("</p></li>\n");
+        }
+        sb.Append("</ol></section>\n");
     }
 
     private static void AppendStructure(StringBuilder sb, ReportModel model)
@@ -81,6 +112,163 @@ public static class HtmlReport
             sb.Append(d.Analysis.Breaks.Count == 0 ? "No structural break." : "Breaks: " + string.Join("; ", d.Analysis.Breaks.Select(b =>
                 $"{d.Series.Points[b.FirstIndexAfter].Period.Label} ({b.LevelBefore:0.#} → {b.LevelAfter:0.#}, strength {b.Strength:0.00}, 95% interval {d.Series.Points[b.Lower].Period.Label}–{d.Series.Points[b.Upper].Period.Label})")));
             sb.Append(" Source: Strata curated chronology and any imported event data in the store.</figcaption></figure>\n");
+        }
+        sb.Append("</section>\n");
+    }
+
+    private static void AppendModel(StringBuilder sb, ReportModel model)
+    {
+        if (model.Model is not { } r)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"model\"><h2>Structural model: threat, the client's value, and support</h2>\n");
+        if (r.Fit is not { } fit)
+        {
+            sb.Append(inv, $"<p class=\"finding\">The model could not be fitted: {Html.Escape(r.NotFitted)}</p></section>\n");
+            return;
+        }
+        sb.Append("<p class=\"note\">Threat to each patron from its rivals (rivalry, the rival bloc's capability against the patron's, hostility) → the client's value to the patron → the patron's support; fitted by Tobit regression with a moving-block bootstrap, validated leaving out one decade at a time against simple baselines. Method: docs/models/buffer-value.md.</p>\n");
+        foreach (var note in r.Notes)
+        {
+            sb.Append(inv, $"<p class=\"finding\">{Html.Escape(note)}</p>\n");
+        }
+        sb.Append("<figure>").Append(ModelFitChart.Render(fit, "model-fit")).Append("<figcaption>Observed and fitted support per patron, with the commentary's phases shaded. Source: the store's panel (bundled cited facts, imported files, events).</figcaption></figure>\n");
+        sb.Append("<table class=\"compact\" id=\"model-parameters\"><thead><tr><th>Parameter</th><th>Estimate</th><th>95% interval</th><th>Meaning</th></tr></thead><tbody>");
+        foreach (var p in fit.Parameters)
+        {
+            sb.Append(inv, $"<tr><td style=\"text-align:left\">{Html.Escape(p.Name)}</td><td>{p.Estimate:0.###}</td><td>{p.Lower:0.###} to {p.Upper:0.###}</td><td style=\"text-align:left\">{Html.Escape(p.Meaning)}</td></tr>");
+        }
+        sb.Append("</tbody></table>\n<table class=\"compact\" id=\"model-validation\"><thead><tr><th>Model</th><th>Patron</th><th>Years</th><th>RMSE (left-out decade)</th><th>MAE</th></tr></thead><tbody>");
+        foreach (var v in fit.Validation)
+        {
+            sb.Append(inv, $"<tr><td style=\"text-align:left\">{Html.Escape(v.Model)}</td><td>{Html.Escape(v.Patron)}</td><td>{v.N}</td><td>{v.Rmse:0.000}</td><td>{v.Mae:0.000}</td></tr>");
+        }
+        sb.Append("</tbody></table>\n<table id=\"model-phases\"><thead><tr><th>Phase (the commentary)</th><th>Years</th><th>In the data</th><th>In the model</th><th>Verdict</th></tr></thead><tbody>");
+        foreach (var p in fit.Phases)
+        {
+            var verdict = p.Verdict switch
+            {
+                Strata.Model.PhaseVerdict.Reproduced => "reproduced",
+                Strata.Model.PhaseVerdict.ModelMisses => "the model misses it",
+                Strata.Model.PhaseVerdict.DataDisagree => "the data disagree with the commentary",
+                Strata.Model.PhaseVerdict.ModelOnly => "only the model shows it",
+                _ => "no data",
+            };
+            sb.Append(inv, $"<tr><td>{Html.Escape(p.Phase.Title)}<br><small>{Html.Escape(p.Phase.Source)}</small></td><td>{Html.Escape(p.Phase.Years.ToString())}</td>");
+            sb.Append(inv, $"<td>{(p.Observed is { } o ? o ? "yes" : "no" : "–")}</td><td>{(p.Model ? "yes" : "no")} ({p.ModelShare:0%} of replicates)</td><td class=\"label\">{verdict}</td></tr>");
+        }
+        sb.Append("</tbody></table>\n");
+        var h = fit.Hedging;
+        sb.Append(inv, $"<p><strong>Hedging.</strong> Mean balance of support between the patrons {h.MeanIndex:0.00} (1 = equal, 0 = one patron only) over {h.Years.Count} years; ");
+        sb.Append(inv, $"{(h.HedgedShare is { } hs ? $"relations with the less-supportive patron stayed non-negative in {hs:0%} of {h.YearsWithRelations} years with data." : "no relations data to test hedging.")}</p>\n");
+        sb.Append("</section>\n");
+
+        sb.Append("<section id=\"scenarios\"><h2>Scenarios</h2>\n<p class=\"note\">Declarative changes of the model's inputs over future years, projected by Monte Carlo over the bootstrap parameter draws and the residual noise: median support with its 5–95% band, and the probability of an advanced-technology transfer. Method: docs/scenarios.md.</p>\n");
+        var i = 0;
+        foreach (var s in r.Scenarios)
+        {
+            i++;
+            if (s.Result is { } result)
+            {
+                sb.Append(inv, $"<figure class=\"scenario\">{ScenarioChart.Render(result, $"scenario-{i}")}<figcaption>{Html.Escape(result.Scenario.Title)}: {result.Draws:N0} draws, seed {result.Seed}.</figcaption></figure>\n");
+            }
+            else
+            {
+                sb.Append(inv, $"<p class=\"finding\">Scenario {Html.Escape(s.Reference)} not run: {Html.Escape(s.NotRun)}</p>\n");
+            }
+        }
+        sb.Append("</section>\n");
+    }
+
+    private static void AppendAch(StringBuilder sb, ReportModel model)
+    {
+        if (model.Ach is not { } r)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"ach\"><h2>Competing hypotheses</h2>\n");
+        sb.Append(inv, $"<p class=\"note\">{Html.Escape(r.Case.Question)} Heuer's analysis of competing hypotheses: each item is rated against each reading (CC, C, N, I, II, NA); ");
+        sb.Append("the ranking uses the weighted inconsistency (I = 1, II = 2, times credibility and relevance weights), normalised to 0–1. Timing links are rated from the data: a cause dated after the onset of its effect is II. Method: docs/ach.md.</p>\n");
+        sb.Append("<table id=\"ach-ranking\" class=\"compact\"><thead><tr><th>Rank</th><th>Hypothesis</th><th>Inconsistency</th><th>Weighted</th><th>Normalised</th></tr></thead><tbody>");
+        foreach (var s in r.Scores.Ranking)
+        {
+            var h = r.Matrix.Hypotheses.First(x => x.Id == s.HypothesisId);
+            sb.Append(inv, $"<tr><td>{s.Rank}</td><td style=\"text-align:left\"><strong>{Html.Escape(h.Id)}</strong> {Html.Escape(h.Title)}</td><td>{s.Inconsistency}</td><td>{s.Weighted:0.##}</td><td>{(s.Normalised is { } n ? n.ToString("0.000", inv) : "–")}</td></tr>");
+        }
+        sb.Append("</tbody></table>\n<figure>");
+        sb.Append(AchMatrixChart.Render(r, "ach-matrix"));
+        sb.Append("<figcaption>Evidence × hypotheses; computed timing cells are marked. Source: the case file's ratings and Strata's timing checks on the store's series.</figcaption></figure>\n");
+        foreach (var t in r.Timing)
+        {
+            sb.Append(inv, $"<div class=\"finding\"><p><strong>Timing check {Html.Escape(t.LinkId)}</strong> ({Html.Escape(t.HypothesisId)}): {Html.Escape(t.Description)}</p>");
+            sb.Append(inv, $"<p>Cause: {Html.Escape(t.Cause.Label)} ({Html.Escape(t.Cause.Date.Text)}). Effect: {Html.Escape(t.Onset.Explanation)}. Rating {t.Cell.Rating}: {Html.Escape(t.Verdict.Reason)}</p></div>");
+        }
+        var hangs = r.Sensitivity.ItemsTopHangsOn;
+        sb.Append(inv, $"<p><strong>Sensitivity.</strong> {(hangs.Count == 0 ? "No single change to one item changes the first-ranked reading." : $"The first place hangs on: {Html.Escape(string.Join(", ", hangs))}.")} ");
+        var nondiagnostic = r.Diagnosticity.Where(d => !d.IsDiagnostic).Select(d => d.EvidenceId).ToList();
+        sb.Append(inv, $"{(nondiagnostic.Count == 0 ? "Every item is diagnostic." : $"Not diagnostic (rated alike for every reading): {Html.Escape(string.Join(", ", nondiagnostic))}.")}</p>\n");
+        sb.Append("</section>\n");
+    }
+
+    private static void AppendClaims(StringBuilder sb, ReportModel model)
+    {
+        if (model.Claims is not { } audit)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"claims\"><h2>Claims audit</h2>\n");
+        sb.Append(inv, $"<p class=\"note\">{Html.Escape(ClaimsMarkdown.Summary(audit))} Each factual claim is tested against the chronology, imported data and series; an event whose only source is the work making the claim does not count as evidence. Method: docs/claims.md.</p>\n");
+        sb.Append("<table id=\"claims-table\"><thead><tr><th>Claim</th><th>Made in</th><th>Verdict</th><th>Finding and evidence</th></tr></thead><tbody>\n");
+        foreach (var r in audit.Results)
+        {
+            var verdict = r.Verdict switch { Claims.ClaimVerdict.Supported => "supported", Claims.ClaimVerdict.Contradicted => "contradicted", _ => "not-testable" };
+            sb.Append(inv, $"<tr id=\"claim-{Html.Escape(r.Claim.Id)}\" class=\"{verdict}\"><td><strong>{Html.Escape(r.Claim.Id)}</strong>: {Html.Escape(r.Claim.Statement)}</td>");
+            sb.Append(inv, $"<td><small>{Html.Escape(ClaimsMarkdown.Where(r.Claim))}</small></td><td class=\"label\">{Html.Escape(r.VerdictText)}</td><td>{Html.Escape(r.Finding)}");
+            var items = new List<string>();
+            items.AddRange(r.Evidence.Events.Where(e => e.Used).Select(e => $"<a href=\"#ev-{Html.Escape(e.Event.Id)}\">{Html.Escape(e.Event.Id)}</a> ({Html.Escape(e.Event.Date.Text)}): {Html.Escape(e.Relation)}"));
+            items.AddRange(r.Evidence.Numbers.Select(n => Html.Escape($"{n.Label}: {n.Value.ToString("0.##", inv)} {n.Unit}")));
+            items.AddRange(r.Evidence.Onsets.Select(o => Html.Escape($"onset ({o.Series}): {o.Explanation}")));
+            items.AddRange(r.Evidence.Disagreements.Select(d => $"<span class=\"dispute-inline\">sources disagree on {Html.Escape(d.EventId)} {Html.Escape(d.Field)}: {Html.Escape(d.Note)}</span>"));
+            if (r.Evidence.Tolerance is { } tol)
+            {
+                items.Add(Html.Escape("tolerance " + tol));
+            }
+            if (items.Count > 0)
+            {
+                sb.Append("<details><summary>evidence</summary><ul>");
+                sb.Append(string.Concat(items.Select(i => $"<li><small>{i}</small></li>")));
+                sb.Append("</ul></details>");
+            }
+            sb.Append("</td></tr>\n");
+        }
+        sb.Append("</tbody></table>\n</section>\n");
+    }
+
+    private static void AppendTriangles(StringBuilder sb, ReportModel model)
+    {
+        if (model.Triangles.Count == 0)
+        {
+            return;
+        }
+        var inv = CultureInfo.InvariantCulture;
+        sb.Append("<section id=\"triangles\"><h2>Strategic triangles</h2>\n");
+        sb.Append("<p class=\"note\">Dittmer's configurations from the sign of each tie's net cooperation against a neutral zone derived from the data: ménage à trois (all ties positive), ");
+        sb.Append("romantic triangle (a pivot friendly with two wings that are at odds), stable marriage (two partners against an outcast), unit veto (all negative). ");
+        sb.Append("The lower rows give each configuration's probability from the events behind each tie, and the fissure between the two patrons as the client sees it. Method: docs/triangles.md.</p>\n");
+        var i = 0;
+        foreach (var t in model.Triangles)
+        {
+            i++;
+            sb.Append(inv, $"<figure class=\"triangle\" id=\"triangle-{i}\">");
+            sb.Append(TriangleChart.Render(t, source: $"Strata store ({model.Events.Count} curated events and any imported data)", id: $"triangle-chart-{i}"));
+            var tally = t.Tally();
+            sb.Append(inv, $"<figcaption>{t.Periods.Count} periods, {t.ObservedPeriods} with all three ties observed; neutral zone {t.Zone.Lower:0.00} to {t.Zone.Upper:0.00} ({Html.Escape(t.Zone.Derivation)}). ");
+            sb.Append(tally.Count == 0 ? "No period is determined." : "Determined: " + Html.Escape(string.Join("; ", tally.Select(x => $"{x.Configuration.Brief(t.Actors)} {x.Periods}"))) + ".");
+            sb.Append("</figcaption></figure>\n");
         }
         sb.Append("</section>\n");
     }
@@ -274,7 +462,13 @@ public static class HtmlReport
         td.label { white-space: nowrap; font-weight: 600; }
         tr.structural-shift td.label, tr.structural-reversion td.label { color: var(--structural); }
         tr.episodic-deviation td.label { color: #b26a00; }
-        @media print { .no-print { display: none; } th { position: static; } tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+        ol.judgements { padding-left: 22px; } ol.judgements li { margin: 8px 0; } ol.judgements p { margin: 2px 0; }
+        .badge { display: inline-block; border-radius: 4px; padding: 0 6px; font-size: .78rem; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
+        .badge.high { background: #e3f1e4; color: #1b5e20; } .badge.moderate { background: #fff3e0; color: #8a4b00; } .badge.low { background: #eceff1; color: #455a64; }
+        p.confidence { font-size: .85rem; color: var(--muted); }
+        tr.contradicted td.label { color: var(--structural); } tr.supported td.label { color: #2e7d32; } tr.not-testable td.label { color: var(--muted); }
+        .dispute-inline { color: #8a4b00; }
+        @media print { details > summary { display: none; } .no-print { display: none; } th { position: static; } tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
         """;
 
     private const string Script = """

@@ -6,52 +6,13 @@ using Strata.Series;
 
 namespace Strata.Reports;
 
-/// <summary>What a case report covers: its dyads, the events to judge, and the timing claims to test.</summary>
-public sealed record ReportCase
-{
-    public required string Title { get; init; }
-
-    /// <summary>Dyads whose series are drawn with baseline, band and breaks.</summary>
-    public IReadOnlyList<Dyad> StructuralDyads { get; init; } = [];
-
-    /// <summary>Events to judge: those dated in this span…</summary>
-    public DateOnly JudgeFrom { get; init; }
-
-    public DateOnly JudgeTo { get; init; }
-
-    /// <summary>…and citing a source whose author contains this text (null: every event in the span).</summary>
-    public string? JudgeCitingAuthor { get; init; }
-
-    public IReadOnlyList<TimingClaim> TimingClaims { get; init; } = [];
-
-    /// <summary>The bundled case: North Korea, China and Russia, read against the great-power dyads.</summary>
-    public static ReportCase Bundled { get; } = new()
-    {
-        Title = "North Korea, China and Russia, 1945–2025: structure and episode",
-        StructuralDyads = [new("PRK", "CHN"), new("PRK", "RUS"), new("CHN", "RUS"), new("USA", "CHN"), new("USA", "RUS")],
-        JudgeFrom = new DateOnly(2023, 1, 1),
-        JudgeTo = new DateOnly(2025, 12, 31),
-        JudgeCitingAuthor = "Jaewoo Jun",
-        TimingClaims =
-        [
-            new TimingClaim(
-                "The downturn in North Korea–China relations began before the North Korea–Russia treaty of 19 June 2024.",
-                new Dyad("PRK", "CHN"), Granularity.Quarter, new DateOnly(2022, 1, 1), new DateOnly(2025, 12, 31), Downward: true,
-                Reference: new DateOnly(2024, 6, 19), ReferenceLabel: "the treaty (2024-06-19)"),
-        ],
-    };
-}
-
-/// <summary>A claim that a change began before or after a reference date, tested on one dyad's series.</summary>
-public sealed record TimingClaim(string Claim, Dyad Dyad, Granularity Granularity, DateOnly WindowFrom, DateOnly WindowTo, bool Downward, DateOnly Reference, string ReferenceLabel);
-
 /// <summary>
 /// Gathers a report's content from the store with the library's analyses. The command line and (later) the web
 /// call this one function, so both show the same numbers.
 /// </summary>
 public static class ReportBuilder
 {
-    public static ReportModel Build(DuckDbEventStore store, ReferenceData reference, ReportCase reportCase, IReadOnlyList<string> provenance)
+    public static ReportModel Build(DuckDbEventStore store, ReferenceData reference, ReportCase reportCase, IReadOnlyList<string> provenance, DataFolder? folder = null)
     {
         Check.NotNull(store);
         Check.NotNull(reference);
@@ -79,7 +40,7 @@ public static class ReportBuilder
         }).ToList();
 
         var judgements = events
-            .Where(e => e.Date.Overlaps(reportCase.JudgeFrom, reportCase.JudgeTo))
+            .Where(e => reportCase.JudgeFrom is { } from && reportCase.JudgeTo is { } to && e.Date.Overlaps(from, to))
             .Where(e => reportCase.JudgeCitingAuthor is null || e.Sources.Any(s => s.Author?.Contains(reportCase.JudgeCitingAuthor, StringComparison.Ordinal) == true))
             .Select(e =>
             {
@@ -98,7 +59,19 @@ public static class ReportBuilder
             return new TimingFinding(c.Claim, $"{c.Dyad} weighted mean Goldstein by {c.Granularity.ToString().ToLowerInvariant()}", c.Reference, c.ReferenceLabel, onset);
         }).ToList();
 
-        return new ReportModel
+        var triangles = reportCase.Triangles
+            .Select(t => Data.Triangles.TriangleAnalysis.Analyse(store, t.Actors, t.Granularity, new Triangles.TriangleOptions { Window = t.Window }))
+            .ToList();
+
+        var claims = reportCase.ClaimsPath is { } claimsPath ? Data.Claims.ClaimsCheck.Run(store, reference, claimsPath) : null;
+
+        var ach = reportCase.AchPath is { } achPath ? AchFiles.Run(store, reference, achPath) : null;
+
+        var structural = reportCase.Model is { } m
+            ? Data.Model.ModelReport.Run(store, reference, folder ?? DataFolder.Bundled(), m.Case, m.Scenarios, m.Bootstrap, m.Draws, m.Seed, m.Outcome)
+            : null;
+
+        var model = new ReportModel
         {
             Title = reportCase.Title,
             Events = events,
@@ -109,7 +82,12 @@ public static class ReportBuilder
             Structure = structure,
             Judgements = judgements,
             Timing = timing,
+            Triangles = triangles,
+            Claims = claims,
+            Ach = ach,
+            Model = structural,
         };
+        return model with { KeyJudgements = AssessmentWriter.Write(model) };
     }
 
     private static int IndexOf(RelationSeries series, DateOnly day)

@@ -26,6 +26,21 @@ public sealed record ReportModel
 
     /// <summary>Timing claims tested against the data.</summary>
     public IReadOnlyList<TimingFinding> Timing { get; init; } = [];
+
+    /// <summary>Strategic triangles over time.</summary>
+    public IReadOnlyList<Triangles.TriangleResult> Triangles { get; init; } = [];
+
+    /// <summary>The claims audit, when the case names a claims file.</summary>
+    public Claims.ClaimsAuditResult? Claims { get; init; }
+
+    /// <summary>The competing-hypotheses analysis, when the case names an ACH file.</summary>
+    public Ach.AchResult? Ach { get; init; }
+
+    /// <summary>The structural model's fit and scenarios, when the case names a model.</summary>
+    public Data.Model.ModelReportResult? Model { get; init; }
+
+    /// <summary>The assessment's key judgements, written from the results above by <see cref="AssessmentWriter"/>.</summary>
+    public IReadOnlyList<KeyJudgement> KeyJudgements { get; init; } = [];
 }
 
 /// <summary>One dyad's series, its analysis and the baselines drawn in the chart.</summary>

@@ -58,6 +58,21 @@ public sealed class BrowserTests : IDisposable
         Assert.True(await page.Locator("#timing .finding").IsVisibleAsync());
         Assert.True(await page.Locator("#judgement-table tbody tr").CountAsync() >= 8);
 
+        // The assessment comes first: key judgements visible at the top, each linking to evidence that exists.
+        Assert.True(await page.Locator("#key-judgements li.kj").First.IsVisibleAsync());
+        var first = await page.Locator("main > section").First.GetAttributeAsync("id");
+        Assert.Equal("key-judgements", first);
+        foreach (var href in await page.Locator("#key-judgements a").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))"))
+        {
+            Assert.Equal(1, await page.Locator(href).CountAsync());
+        }
+        // Every section the case asks for is drawn: triangles, the model and its scenarios, the ACH matrix, the claims audit.
+        Assert.Equal(2, await page.Locator("#triangles svg").CountAsync());
+        Assert.True(await page.Locator("#model svg").First.IsVisibleAsync());
+        Assert.Equal(4, await page.Locator("#scenarios figure.scenario svg").CountAsync());
+        Assert.True(await page.Locator("#ach svg").IsVisibleAsync());
+        Assert.True(await page.Locator("#claims-table tbody tr").CountAsync() >= 10);
+
         // The filter box narrows the event table.
         var rows = await page.Locator("#event-table tbody tr:visible").CountAsync();
         await page.FillAsync("#filter", "plaque");

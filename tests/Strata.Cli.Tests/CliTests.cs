@@ -42,8 +42,8 @@ public sealed class CliTests : IDisposable
         var sipri = TestPaths.SharedData("structural", "sipri_trade_register_prk_imports.csv");
         var r = _cli.Run("import", sipri);
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("(sipri): 159 rows read, 310 indicator values imported", r.Stderr, StringComparison.Ordinal);
-        Assert.StartsWith("imported 310 indicator values from 1 file(s)", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(sipri): 159 rows read, 819 indicator values imported", r.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("imported 819 indicator values from 1 file(s)", r.Stdout, StringComparison.Ordinal);
         Assert.Contains("skipped", _cli.Run("import", sipri).Stderr, StringComparison.Ordinal);
 
         var mapping = Path.Combine(TestPaths.DataRoot, "mappings", "gdelt1-csv.yaml");
@@ -205,5 +205,54 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, again.ExitCode);
         Assert.DoesNotContain("loaded the bundled chronology", again.Stderr, StringComparison.Ordinal);
         Assert.True(System.IO.File.Exists(_cli.File("out/second.html")));
+    }
+
+    [Fact]
+    public void Report_writes_html_markdown_and_json_and_refuses_an_unknown_format()
+    {
+        var r = _cli.Run("report", "--format", "all", "--out", "out/assessment.html");
+        Assert.Equal(0, r.ExitCode);
+        foreach (var ext in new[] { ".html", ".md", ".json" })
+        {
+            Assert.True(System.IO.File.Exists(_cli.File("out/assessment" + ext)), ext);
+        }
+        using var json = JsonDocument.Parse(System.IO.File.ReadAllText(_cli.File("out/assessment.json")));
+        Assert.True(json.RootElement.GetProperty("keyJudgements").GetArrayLength() > 0);
+        Assert.Contains("## Key judgements", System.IO.File.ReadAllText(_cli.File("out/assessment.md")), StringComparison.Ordinal);
+
+        var bad = _cli.Run("report", "--format", "pdf");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--format must be html, markdown, json or all", bad.Stderr + bad.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_covers_another_case_given_as_a_file_and_rejects_a_broken_one()
+    {
+        System.IO.File.WriteAllText(_cli.File("case.yaml"), """
+            title: Washington and Moscow
+            structural-dyads: [USA-RUS]
+            timing-claims:
+              - claim: Relations between the superpowers improved before the 1987 INF Treaty.
+                dyad: USA-RUS
+                granularity: year
+                from: 1980
+                to: 1995
+                direction: up
+                reference: 1987-12-08
+                reference-label: the INF Treaty (1987-12-08)
+            """);
+        var r = _cli.Run("report", "--case", "case.yaml", "--format", "json", "--out", "case.json");
+        Assert.Equal(0, r.ExitCode);
+        using var json = JsonDocument.Parse(System.IO.File.ReadAllText(_cli.File("case.json")));
+        Assert.Equal("Washington and Moscow", json.RootElement.GetProperty("title").GetString());
+        Assert.Equal("USA-RUS", json.RootElement.GetProperty("structure")[0].GetProperty("dyad").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("structure").GetArrayLength());
+        Assert.Equal("the INF Treaty (1987-12-08)", json.RootElement.GetProperty("timing")[0].GetProperty("referenceLabel").GetString());
+        Assert.Equal(0, json.RootElement.GetProperty("judgements").GetArrayLength());
+
+        System.IO.File.WriteAllText(_cli.File("bad.yaml"), "title: x\nstructural-dyads: [USA-ZZZ]\n");
+        var bad = _cli.Run("report", "--case", "bad.yaml");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("unknown actor 'ZZZ'", bad.Stderr, StringComparison.Ordinal);
     }
 }

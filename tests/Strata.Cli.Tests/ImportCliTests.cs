@@ -212,5 +212,11 @@ public sealed class AnalysisCliTests : IDisposable
         Assert.Equal(0, asOf.ExitCode);
         Assert.Equal(2, _cli.Run("classify", "--event", "no-such-event").ExitCode);
         Assert.Equal(2, _cli.Run("classify", "--dyad", "PRK-CHN").ExitCode);
+
+        // A quarterly series has regimes without observed values (NaN levels): JSON writes null, never fails.
+        var quarterly = _cli.Run("classify", "--dyad", "PRK-CHN", "--by", "quarter", "--from", "2020", "--to", "2025", "--format", "json");
+        Assert.Equal(0, quarterly.ExitCode);
+        using var q = System.Text.Json.JsonDocument.Parse(quarterly.Stdout);
+        Assert.Equal(24, q.RootElement.GetProperty("judgements").GetArrayLength());
     }
 }

@@ -107,7 +107,8 @@ public sealed class IndicatorImportTests : StoreTestBase
                 Put(expected, $"arms.tiv_delivered|{pair}|{y}", double.Parse(r["SIPRI TIV of delivered weapons"], Inv) / years.Length);
             }
         }
-        var stored = Stored("sipri");
+        // The unit counts by weapon category (arms.*_units.<category>) are checked in SipriUnitTests.
+        var stored = Stored("sipri").Where(p => p.Key.Split('|')[0].Count(ch => ch == '.') == 1).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         AssertSameValues(expected, stored);
         Assert.Equal(159, stored.Where(p => p.Key.StartsWith("arms.orders|", StringComparison.Ordinal)).Sum(p => p.Value));
         Assert.Equal(23861.57, stored.Where(p => p.Key.StartsWith("arms.tiv_delivered|", StringComparison.Ordinal)).Sum(p => p.Value), 2);

@@ -44,15 +44,15 @@ public sealed class StoreTests : IDisposable
     {
         using var store = DuckDbEventStore.Open(_tmp.File("sub/dir/s.duckdb"));
         Assert.Equal(DuckDbEventStore.LatestSchemaVersion, store.SchemaVersion);
-        Assert.Equal(5, store.SchemaVersion);
+        Assert.Equal(6, store.SchemaVersion);
         Assert.True(File.Exists(_tmp.File("sub/dir/s.duckdb")));
         Assert.Empty(store.Datasets());
     }
 
     [Fact]
-    public void A_store_at_version_4_keeps_its_imported_rows_and_gets_the_fixed_text_compression()
+    public void A_store_from_before_the_compression_migration_keeps_its_imported_rows_and_gets_the_fixed_text_compression()
     {
-        var path = _tmp.File("v4.duckdb");
+        var path = _tmp.File("v5.duckdb");
         using (var c = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
         {
             c.Open();
@@ -63,7 +63,7 @@ public sealed class StoreTests : IDisposable
                 cmd.ExecuteNonQuery();
             }
             Run("CREATE TABLE strata_schema (version INTEGER NOT NULL, description VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");
-            foreach (var (version, description, sql) in Schema.Migrations.Where(m => m.Version <= 4))
+            foreach (var (version, description, sql) in Schema.Migrations.Where(m => m.Version <= 5))
             {
                 Run(sql);
                 Run($"INSERT INTO strata_schema VALUES ({version}, '{description.Replace("'", "''", StringComparison.Ordinal)}', now())");
@@ -74,7 +74,7 @@ public sealed class StoreTests : IDisposable
                 """);
         }
         using var store = DuckDbEventStore.Open(path);
-        Assert.Equal(5, store.SchemaVersion);
+        Assert.Equal(6, store.SchemaVersion);
         var row = store.Rows("SELECT dataset, file_id, line, source_id, event_date, source, target, cameo, root, quad_class, goldstein, tone, row_hash FROM imported_events").Single();
         Assert.Equal(["old", "1", "7", "42", "2024-06-19", "RUS", "PRK", "057", "5", "1", "8", "-1.5", "99"],
             row.Select(v => v is DateOnly d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));

@@ -178,9 +178,9 @@ public sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
             w.WriteStartObject();
             w.WriteString("period", series.Points[b.FirstIndexAfter].Period.Label);
             w.WriteString("interval", $"{series.Points[b.Lower].Period.Label}/{series.Points[b.Upper].Period.Label}");
-            w.WriteNumber("strength", b.Strength);
-            w.WriteNumber("level_before", b.LevelBefore);
-            w.WriteNumber("level_after", b.LevelAfter);
+            W(w, "strength", b.Strength);
+            W(w, "level_before", b.LevelBefore);
+            W(w, "level_after", b.LevelAfter);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -190,20 +190,20 @@ public sealed class ClassifyCommand : Command<ClassifyCommand.Settings>
             w.WriteStartObject();
             w.WriteString("period", period.Label);
             w.WriteString("label", r.IsJudgement ? Label(r.Label) : "no judgement");
-            w.WriteNumber("confidence", r.Confidence);
+            W(w, "confidence", r.Confidence);
             W(w, "value", r.Value);
             if (r.Baseline is not null)
             {
-                w.WriteNumber("baseline", r.Baseline.Level);
-                w.WriteNumber("band_lower", r.Baseline.Lower);
-                w.WriteNumber("band_upper", r.Baseline.Upper);
+                W(w, "baseline", r.Baseline.Level);
+                W(w, "band_lower", r.Baseline.Lower);
+                W(w, "band_upper", r.Baseline.Upper);
             }
             W(w, "deviation_z", r.Deviation);
             w.WriteNumber("deviation_periods", r.DeviationDuration);
             if (r.Break is not null)
             {
                 w.WriteString("break_period", series.Points[r.Break.FirstIndexAfter].Period.Label);
-                w.WriteNumber("break_strength", r.Break.Strength);
+                W(w, "break_strength", r.Break.Strength);
             }
             w.WriteString("rule", r.Rule);
             w.WriteEndObject();

@@ -267,7 +267,7 @@ public sealed partial class ChronologyReader(ActorRegistry actors, CameoCodebook
 
     private string Examples() => string.Join(", ", actors.All.Take(4).Select(a => a.Code));
 
-    private static Citation? ReadCitation(YamlDocument doc, YamlNode node)
+    internal static Citation? ReadCitation(YamlDocument doc, YamlNode node)
     {
         var f = doc.FieldsOf(node, "sources", CitationFields);
         if (!f.IsValid)

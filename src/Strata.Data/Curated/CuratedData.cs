@@ -22,6 +22,11 @@ public sealed record DataFolder(string Root)
 
     public string ChronologyPath => Path.Combine(Root, "chronology");
 
+    /// <summary>The case <c>strata report</c> covers by default.</summary>
+    public string ReportCasePath => Path.Combine(Root, "report.yaml");
+    /// <summary>The project's indicator files: sourced structural facts and the default panel (<c>case</c>).</summary>
+    public string IndicatorsPath => Path.Combine(Root, "indicators");
+
     public static bool IsDataFolder(string path) => File.Exists(Path.Combine(path, "actors.yaml"));
 
     /// <summary>
@@ -82,6 +87,10 @@ public static class CuratedData
     /// <summary>Reads a chronology file or folder against the reference data.</summary>
     public static ChronologyReadResult ReadChronology(ReferenceData reference, string path, string dataset) =>
         new ChronologyReader(reference.Actors, reference.Codebook).Read(path, dataset);
+
+    /// <summary>Reads indicator files (a file or folder) against the reference data.</summary>
+    public static IndicatorFileReadResult ReadIndicators(ReferenceData reference, string path) =>
+        new IndicatorFileReader(reference.Actors).Read(path);
 
     /// <summary>A SHA-256 over the names and bytes of the files, so a store can tell whether it holds this content.</summary>
     public static string ContentHash(IEnumerable<string> files)

@@ -6,7 +6,7 @@ using Strata.Domain;
 namespace Strata.Data.Store;
 
 /// <summary>The embedded store: one DuckDB file, created and migrated on first use.</summary>
-public sealed class DuckDbEventStore : IEventStore
+public sealed partial class DuckDbEventStore : IEventStore
 {
     private readonly DuckDBConnection _connection;
 
@@ -125,9 +125,14 @@ public sealed class DuckDbEventStore : IEventStore
     /// weights (curated events by level, imported ones by mentions or one each), from the given data sets (all
     /// when empty).
     /// </summary>
-    public IReadOnlyList<global::Strata.Series.EventAtom> Atoms(Dyad dyad, global::Strata.Series.SeriesWeighting weighting, IReadOnlyList<string> datasets)
+    public IReadOnlyList<global::Strata.Series.EventAtom> Atoms(Dyad dyad, global::Strata.Series.SeriesWeighting weighting, IReadOnlyList<string> datasets) =>
+        Atoms(new EventFilter { Dyad = dyad }, weighting, datasets);
+
+    /// <summary>The events <paramref name="filter"/> selects (for example a dyad and CAMEO roots) reduced to atoms, as <see cref="Atoms(Dyad, global::Strata.Series.SeriesWeighting, IReadOnlyList{string})"/>.</summary>
+    public IReadOnlyList<global::Strata.Series.EventAtom> Atoms(EventFilter filter, global::Strata.Series.SeriesWeighting weighting, IReadOnlyList<string> datasets)
     {
-        var (where, args) = EventSql.Where(new EventFilter { Dyad = dyad });
+        Check.NotNull(filter);
+        var (where, args) = EventSql.Where(filter);
         var list = args.ToList();
         string P(object? v)
         {

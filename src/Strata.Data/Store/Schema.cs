@@ -131,8 +131,27 @@ internal static class Schema
         (4, "the source's own event code of an imported event (POLECAT's PLOVER type), beside its CAMEO code", """
             ALTER TABLE imported_events ADD COLUMN native_code VARCHAR;
             """),
-        (5, "imported events with each text column's compression fixed, so that a bulk import does not try every method on every row group", """
-            CREATE TABLE imported_events_v5 (
+        (5, "the structural indicator panel last built (strata indicators build), with each value's origin and source", """
+            CREATE TABLE panel (
+                name      VARCHAR NOT NULL,
+                actor_a   VARCHAR NOT NULL,
+                actor_b   VARCHAR,
+                year      INTEGER NOT NULL,
+                value     DOUBLE  NOT NULL,
+                origin    VARCHAR NOT NULL,
+                source    VARCHAR NOT NULL
+            );
+            CREATE TABLE panel_builds (
+                built_at       TIMESTAMP NOT NULL,
+                actors         VARCHAR   NOT NULL,
+                year_from      INTEGER   NOT NULL,
+                year_to        INTEGER   NOT NULL,
+                value_count    BIGINT    NOT NULL,
+                disagreements  BIGINT    NOT NULL
+            );
+            """),
+        (6, "imported events with each text column's compression fixed, so that a bulk import does not try every method on every row group", """
+            CREATE TABLE imported_events_v6 (
                 dataset     VARCHAR  NOT NULL USING COMPRESSION dictionary,
                 file_id     INTEGER  NOT NULL,
                 line        BIGINT   NOT NULL,
@@ -151,9 +170,9 @@ internal static class Schema
                 row_hash    UBIGINT  NOT NULL USING COMPRESSION uncompressed,
                 native_code VARCHAR           USING COMPRESSION dictionary
             );
-            INSERT INTO imported_events_v5 SELECT * FROM imported_events;
+            INSERT INTO imported_events_v6 SELECT * FROM imported_events;
             DROP TABLE imported_events;
-            ALTER TABLE imported_events_v5 RENAME TO imported_events;
+            ALTER TABLE imported_events_v6 RENAME TO imported_events;
             """),
     ];
 

@@ -7,7 +7,10 @@ namespace Strata.Data.Import;
 /// per supplier → recipient pair: <c>arms.orders</c> (deals ordered that year), <c>arms.ordered_units</c>
 /// (weapons ordered that year), <c>arms.deliveries</c> (deals delivering that year) and
 /// <c>arms.tiv_delivered</c> (SIPRI trend-indicator value delivered that year; a deal's delivered TIV is spread
-/// equally over its delivery years, since the register does not say how much arrived in which year).
+/// equally over its delivery years, since the register does not say how much arrived in which year). When the file
+/// has a "Weapon description" column, units are also counted by weapon category (<see cref="SipriWeaponCategories"/>):
+/// <c>arms.ordered_units.&lt;category&gt;</c> in the order year and <c>arms.delivered_units.&lt;category&gt;</c>, a
+/// deal's delivered number spread equally over its delivery years like the TIV (so values may be fractional).
 /// </summary>
 /// <remarks>
 /// SIPRI marks uncertain values with <c>?</c>, either in a companion column ("Order year uncertain") or after
@@ -18,6 +21,9 @@ namespace Strata.Data.Import;
 public sealed class SipriReader : IIndicatorReader
 {
     private const string TivNote = "delivered TIV spread equally over each deal's delivery years";
+    private const string UnitsNote = "number delivered spread equally over each deal's delivery years (fractional values kept)";
+    private const string DeliveredUnits = "arms.delivered_units.";
+    private const string OrderedUnits = "arms.ordered_units.";
 
     public static SipriReader Instance { get; } = new();
 
@@ -41,6 +47,7 @@ public sealed class SipriReader : IIndicatorReader
         var orderYearFlag = table.Column("Order year uncertain");
         var orderedFlag = table.Column("Number ordered uncertain");
         var deliveredFlag = table.Column("Number delivered uncertain");
+        var description = table.Column("Weapon description");
         var cells = new Dictionary<(string Name, string A, string B, int Year), Cell>();
 
         void Put(string name, string a, string b, int year, double value, long line, bool uncertain)
@@ -70,10 +77,15 @@ public sealed class SipriReader : IIndicatorReader
                 continue;
             }
             var (orderedText, orderedUncertain) = Flagged(row[ordered], orderedFlag is { } f2 && row[f2] == "?");
-            var (_, deliveredUncertain) = Flagged(row[delivered], deliveredFlag is { } f3 && row[f3] == "?");
+            var (deliveredText, deliveredUncertain) = Flagged(row[delivered], deliveredFlag is { } f3 && row[f3] == "?");
             if (!TryNumber(orderedText, out var units))
             {
                 ctx.Reject(row, "bad number", $"Number ordered '{row[ordered]}' is not a number");
+                continue;
+            }
+            if (!TryNumber(deliveredText, out var deliveredUnits))
+            {
+                ctx.Reject(row, "bad number", $"Number delivered '{row[delivered]}' is not a number");
                 continue;
             }
             var (tivText, tivUncertain) = Flagged(row[tiv], false);
@@ -89,9 +101,14 @@ public sealed class SipriReader : IIndicatorReader
             }
 
             Put("arms.orders", a, b, order, 1, row.Line, orderUncertain);
+            var category = description is { } dc ? SipriWeaponCategories.Of(row[dc]) : null;
             if (units is { } u)
             {
                 Put("arms.ordered_units", a, b, order, u, row.Line, orderUncertain || orderedUncertain);
+                if (category is not null)
+                {
+                    Put(OrderedUnits + category, a, b, order, u, row.Line, orderUncertain || orderedUncertain);
+                }
             }
             foreach (var (year, yearUncertain) in deliveryYears)
             {
@@ -99,6 +116,10 @@ public sealed class SipriReader : IIndicatorReader
                 if (tivValue is { } t)
                 {
                     Put("arms.tiv_delivered", a, b, year, t / deliveryYears.Count, row.Line, deliveredUncertain || yearUncertain || tivUncertain);
+                }
+                if (category is not null && deliveredUnits is { } n)
+                {
+                    Put(DeliveredUnits + category, a, b, year, n / deliveryYears.Count, row.Line, deliveredUncertain || yearUncertain);
                 }
             }
         }
@@ -114,6 +135,10 @@ public sealed class SipriReader : IIndicatorReader
             if (name == "arms.tiv_delivered")
             {
                 note += "; " + TivNote;
+            }
+            else if (name.StartsWith(DeliveredUnits, StringComparison.Ordinal))
+            {
+                note += "; " + UnitsNote;
             }
             ctx.Add(new Indicator(name, a, b, year, cell.Value, note, cell.Lines[0]));
         }
