@@ -70,8 +70,8 @@ public static class AssessmentWriter
         var statement = o.Timing switch
         {
             OnsetTiming.Before =>
-                $"The claim that {Uncapital(t.Claim)} is supported: the change began about {lead} months before {t.ReferenceLabel} " +
-                $"(onset {o.Start:yyyy-MM}, 95% interval {o.IntervalStart:yyyy-MM} to {o.IntervalEnd:yyyy-MM}, ending {months} months before it).",
+                $"The claim that {Uncapital(t.Claim)} is supported: the change began about {lead} months before {t.ReferenceLabel}; " +
+                $"onset {o.Start:yyyy-MM}, 95% interval {o.IntervalStart:yyyy-MM} to {o.IntervalEnd:yyyy-MM}, ending {months} months before it.",
             OnsetTiming.After =>
                 $"The claim that {Uncapital(t.Claim)} is contradicted: the change began after {t.ReferenceLabel} (onset {o.Start:yyyy-MM}, " +
                 $"95% interval {o.IntervalStart:yyyy-MM} to {o.IntervalEnd:yyyy-MM}).",
