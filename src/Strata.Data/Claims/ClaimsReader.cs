@@ -378,21 +378,7 @@ public sealed partial class ClaimsReader(ActorRegistry actors)
                 doc.Report(n, $"{what}.id", $"no event with id '{id}' in the chronology");
             }
         }
-        Dyad? dyad = null;
-        var dyadText = f.String("dyad", required: false, "a dyad such as PRK-CHN or PRK>CHN");
-        if (dyadText is not null)
-        {
-            if (Dyad.TryParse(dyadText, out var d, out var error))
-            {
-                dyad = d;
-                CheckActor(c, f.NodeOf("dyad"), $"{what}.dyad", d.First);
-                CheckActor(c, f.NodeOf("dyad"), $"{what}.dyad", d.Second);
-            }
-            else
-            {
-                doc.Report(f.NodeOf("dyad"), $"{what}.dyad", error);
-            }
-        }
+        var dyad = ReadDyad(c, f, what, required: false, "a dyad such as PRK-CHN or PRK>CHN");
         var actorList = f.StringList("actors", required: false, "actor codes");
         foreach (var (n, a) in actorList)
         {
@@ -424,6 +410,24 @@ public sealed partial class ClaimsReader(ActorRegistry actors)
         return doc.Issues.Count > before ? null : selector;
     }
 
+    /// <summary>The <c>dyad</c> field: parsed, and both actors checked against actors.yaml; null (with the issue reported) when bad or absent.</summary>
+    private static Dyad? ReadDyad(Context c, YamlDocument.Fields f, string what, bool required, string expected)
+    {
+        var text = f.String("dyad", required, expected);
+        if (text is null)
+        {
+            return null;
+        }
+        if (!Dyad.TryParse(text, out var d, out var error))
+        {
+            c.Doc.Report(f.NodeOf("dyad"), $"{what}.dyad", error);
+            return null;
+        }
+        CheckActor(c, f.NodeOf("dyad"), $"{what}.dyad", d.First);
+        CheckActor(c, f.NodeOf("dyad"), $"{what}.dyad", d.Second);
+        return d;
+    }
+
     private static void CheckActor(Context c, YamlNode? node, string field, string code)
     {
         if (!c.Actors.Contains(code.ToUpperInvariant()))
@@ -441,21 +445,7 @@ public sealed partial class ClaimsReader(ActorRegistry actors)
         {
             return null;
         }
-        Dyad? dyad = null;
-        var dyadText = f.String("dyad", required: true, "a dyad such as PRK-CHN");
-        if (dyadText is not null)
-        {
-            if (Dyad.TryParse(dyadText, out var d, out var error))
-            {
-                dyad = d;
-                CheckActor(c, f.NodeOf("dyad"), $"{what}.dyad", d.First);
-                CheckActor(c, f.NodeOf("dyad"), $"{what}.dyad", d.Second);
-            }
-            else
-            {
-                doc.Report(f.NodeOf("dyad"), $"{what}.dyad", error);
-            }
-        }
+        var dyad = ReadDyad(c, f, what, required: true, "a dyad such as PRK-CHN");
         var by = f.Has("by") ? f.Enum<Granularity>("by", required: false) : Granularity.Quarter;
         var measure = f.Has("measure") ? f.Enum<Measure>("measure", required: false) : Measure.Goldstein;
         if (measure == Measure.Quad)
